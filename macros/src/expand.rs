@@ -1,0 +1,438 @@
+//! Code generation. Every runtime path goes through `::secured::__private`, so the user's
+//! imports cannot break the expansion.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{Ident, ItemConst, ReturnType, Type};
+
+use crate::ast::{Function, Output, ParamKind};
+use crate::attr::Use;
+
+/// `#[scheme] const NAME: Type = ...;`: the const, plus a same-named struct in the type
+/// namespace that resolves the scheme.
+pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
+    let ItemConst {
+        vis, ident, ty, ..
+    } = item;
+    let name = ident.to_string();
+    let auto_error = quote!({ #ident.doc().auto_error });
+    quote! {
+        #item
+
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #ident {}
+
+        #[automatically_derived]
+        impl ::secured::__private::Declared for #ident {
+            const NODE: ::secured::__private::Node = ::secured::__private::Node {
+                name: #name,
+                kind: ::secured::__private::NodeKind::Scheme(#ident.doc()),
+            };
+        }
+
+        #[automatically_derived]
+        impl<__S> ::secured::__private::Resolve<__S> for #ident
+        where
+            __S: ::core::marker::Send + ::core::marker::Sync,
+        {
+            type Output = ::secured::__private::SchemeOutput<#ty, #auto_error>;
+
+            fn resolve<'__a>(
+                parts: &'__a mut ::secured::__private::Parts,
+                _: &'__a __S,
+                _: ::secured::__private::ScopePath<'__a>,
+            ) -> impl ::core::future::Future<
+                Output = ::core::result::Result<Self::Output, ::secured::__private::Response>,
+            > + ::core::marker::Send + '__a {
+                ::core::future::ready(
+                    ::secured::__private::resolve_scheme::<#ty, #auto_error>(&#ident, parts),
+                )
+            }
+        }
+    }
+}
+
+/// The edges of the declaration graph for these uses, as a `&'static [Edge]` expression.
+fn edges<'a>(uses: impl Iterator<Item = &'a Use>) -> TokenStream {
+    let edges = uses.map(|used| {
+        let target = &used.target;
+        let scopes = declared_scopes(used);
+        quote! {
+            ::secured::__private::Edge {
+                target: &<#target as ::secured::__private::Declared>::NODE,
+                scopes: #scopes,
+            }
+        }
+    });
+    quote!(&[#(#edges),*])
+}
+
+/// `&["a", "b"]`: the scopes of one use, each once, in the order written.
+fn declared_scopes(used: &Use) -> TokenStream {
+    let mut seen = Vec::new();
+    for scope in used.scopes.iter().flat_map(|list| &list.scopes) {
+        if !seen.iter().any(|kept: &syn::LitStr| kept.value() == scope.value()) {
+            seen.push(scope.clone());
+        }
+    }
+    quote!(&[#(#seen),*])
+}
+
+/// The statement that binds one resolved `#[security]` use to `binding`, with the type check
+/// on the user's own type.
+fn resolve_use(used: &Use, binding: &Ident, ty: &Type, early_return: &TokenStream) -> TokenStream {
+    let target = &used.target;
+    let scopes = declared_scopes(used);
+    let resolve = quote! {
+        <#target as ::secured::__private::Resolve<__S>>::resolve(
+            &mut *__secured_parts,
+            __secured_state,
+            __secured_scopes.child(#scopes),
+        )
+        .await
+    };
+    quote_spanned! {ty.span()=>
+        let #binding: #ty = match #resolve {
+            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Err(response) => return #early_return,
+        };
+    }
+}
+
+fn arg_ident(index: usize) -> Ident {
+    format_ident!("__secured_arg{}", index)
+}
+
+/// The bounds and statements that bind every parameter but the one consuming the body.
+struct Bindings {
+    bounds: Vec<TokenStream>,
+    statements: Vec<TokenStream>,
+}
+
+/// Security uses first, then `SecurityScopes`, then the extractors: FastAPI resolves
+/// sub-dependencies before a fn's own parameters, and the body must be read last.
+fn bind_params(function: &Function, extractors: &[usize], early_return: &TokenStream) -> Bindings {
+    let mut bounds = Vec::new();
+    let mut statements = Vec::new();
+    for (index, param) in function.params.iter().enumerate() {
+        if let ParamKind::Security(used) = &param.kind {
+            let (target, ty) = (&used.target, &param.ty);
+            // Naming the output in the bound both keeps the impl's concrete output visible and
+            // reports a mismatch on the user's type.
+            bounds.push(quote_spanned! {ty.span()=>
+                #target: ::secured::__private::Resolve<__S, Output = #ty>
+            });
+            statements.push(resolve_use(used, &arg_ident(index), &param.ty, early_return));
+        }
+    }
+    for (index, param) in function.params.iter().enumerate() {
+        if let ParamKind::Scopes = param.kind {
+            let (binding, ty) = (arg_ident(index), &param.ty);
+            statements.push(quote_spanned! {ty.span()=>
+                let #binding: #ty = __secured_scopes.security_scopes();
+            });
+        }
+    }
+    for &index in extractors {
+        let (binding, ty) = (arg_ident(index), &function.params[index].ty);
+        bounds.push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequestParts<__S>));
+        statements.push(quote_spanned! {ty.span()=>
+            let #binding: #ty = match ::secured::__private::from_parts::<#ty, __S>(
+                &mut *__secured_parts,
+                __secured_state,
+            )
+            .await
+            {
+                ::core::result::Result::Ok(value) => value,
+                ::core::result::Result::Err(response) => return #early_return,
+            };
+        });
+    }
+    Bindings { bounds, statements }
+}
+
+fn extractor_indices(function: &Function) -> Vec<usize> {
+    (function.params.iter().enumerate())
+        .filter(|(_, param)| matches!(param.kind, ParamKind::Extractor))
+        .map(|(index, _)| index)
+        .collect()
+}
+
+fn call_args(function: &Function) -> Vec<Ident> {
+    (0..function.params.len()).map(arg_ident).collect()
+}
+
+/// `#[dependency] fn NAME(...)`: the fn unchanged, plus a same-named struct in the type
+/// namespace that resolves it.
+pub(crate) fn dependency(function: &Function) -> TokenStream {
+    let item = &function.item;
+    let vis = &item.vis;
+    let ident = &item.sig.ident;
+    let name = ident.to_string();
+    let edges = edges(security_uses(function));
+    let output = match &function.output {
+        Output::Unit => quote!(()),
+        Output::Plain(ty) | Output::Result(ty) => ty.to_token_stream(),
+    };
+    let early_return = quote!(::core::result::Result::Err(response));
+    let Bindings { bounds, statements } =
+        bind_params(function, &extractor_indices(function), &early_return);
+    let args = call_args(function);
+    let mut call = quote!(#ident(#(#args),*));
+    if function.is_async() {
+        call = quote!(#call.await);
+    }
+    let result = match function.output {
+        Output::Result(_) => quote!(::secured::__private::dependency_result(#call)),
+        Output::Unit | Output::Plain(_) => quote!(::core::result::Result::Ok(#call)),
+    };
+    quote! {
+        #item
+
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        #vis struct #ident {}
+
+        #[automatically_derived]
+        impl ::secured::__private::Declared for #ident {
+            const NODE: ::secured::__private::Node = ::secured::__private::Node {
+                name: #name,
+                kind: ::secured::__private::NodeKind::Dependency(#ident::__SECURED_EDGES),
+            };
+        }
+
+        impl #ident {
+            #[doc(hidden)]
+            const __SECURED_EDGES: &'static [::secured::__private::Edge] = #edges;
+        }
+
+        #[automatically_derived]
+        #[allow(private_bounds)]
+        impl<__S> ::secured::__private::Resolve<__S> for #ident
+        where
+            __S: ::core::marker::Send + ::core::marker::Sync,
+            #(#bounds,)*
+        {
+            type Output = #output;
+
+            fn resolve<'__a>(
+                __secured_parts: &'__a mut ::secured::__private::Parts,
+                __secured_state: &'__a __S,
+                __secured_scopes: ::secured::__private::ScopePath<'__a>,
+            ) -> impl ::core::future::Future<
+                Output = ::core::result::Result<Self::Output, ::secured::__private::Response>,
+            > + ::core::marker::Send + '__a {
+                async move {
+                    #(#statements)*
+                    #result
+                }
+            }
+        }
+    }
+}
+
+fn security_uses(function: &Function) -> impl Iterator<Item = &Use> {
+    function.params.iter().filter_map(|param| match &param.kind {
+        ParamKind::Security(used) => Some(used),
+        _ => None,
+    })
+}
+
+/// Whether `ty` mentions `impl Trait`, which a fn pointer type cannot name.
+fn mentions_impl_trait(ty: &Type) -> bool {
+    ty.to_token_stream()
+        .into_iter()
+        .any(|token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "impl"))
+}
+
+/// `#[secured] fn NAME(...)`: a unit struct NAME implementing axum's `Handler` and our
+/// `Operation`, that derefs to a fn pointer calling the original body so tests can call it.
+pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
+    let item = &function.item;
+    let vis = &item.vis;
+    let ident = &item.sig.ident;
+    let name = ident.to_string();
+    let (docs, other_attrs): (Vec<_>, Vec<_>) =
+        item.attrs.iter().partition(|attr| attr.path().is_ident("doc"));
+    let summary = summary(item);
+    let edges = edges(guards.iter().chain(security_uses(function)));
+
+    let mut inner = item.clone();
+    inner.attrs = other_attrs.into_iter().cloned().collect();
+    inner.vis = syn::Visibility::Inherited;
+    inner.sig.ident = Ident::new("__secured_call", ident.span());
+
+    let early_return = quote!(response);
+    let mut extractors = extractor_indices(function);
+    let body_param = extractors.pop();
+    let Bindings {
+        mut bounds,
+        mut statements,
+    } = bind_params(function, &extractors, &early_return);
+    let guard_statements = guards.iter().map(|guard| {
+        let target = &guard.target;
+        bounds.push(quote!(#target: ::secured::__private::Resolve<__S>));
+        let binding = Ident::new("_", Span::call_site());
+        let ty = Type::Infer(syn::TypeInfer {
+            underscore_token: Default::default(),
+        });
+        resolve_use(guard, &binding, &ty, &early_return)
+    });
+    let guard_statements: Vec<_> = guard_statements.collect();
+    let marker = match body_param {
+        Some(index) => {
+            let (binding, ty) = (arg_ident(index), &function.params[index].ty);
+            bounds.push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>));
+            statements.push(quote_spanned! {ty.span()=>
+                let #binding: #ty = match ::secured::__private::from_request::<#ty, __S, __M>(
+                    ::secured::__private::Request::from_parts(
+                        __secured_owned_parts,
+                        __secured_body,
+                    ),
+                    __secured_state,
+                )
+                .await
+                {
+                    ::core::result::Result::Ok(value) => value,
+                    ::core::result::Result::Err(response) => return response,
+                };
+            });
+            quote!(__M)
+        }
+        None => quote!(()),
+    };
+    let impl_generics = match body_param {
+        Some(_) => quote!(<__S, __M>),
+        None => quote!(<__S>),
+    };
+
+    let args = call_args(function);
+    let param_types: Vec<&Type> = function.params.iter().map(|param| &param.ty).collect();
+    let output_ty = match &item.sig.output {
+        ReturnType::Default => quote!(()),
+        ReturnType::Type(_, ty) => ty.to_token_stream(),
+    };
+    let returns_impl_trait =
+        matches!(&item.sig.output, ReturnType::Type(_, ty) if mentions_impl_trait(ty));
+    let (deref_output, deref_body) = match (function.is_async(), returns_impl_trait) {
+        (true, false) => (
+            quote!(::secured::__private::BoxFuture<'static, #output_ty>),
+            quote!(::std::boxed::Box::pin(#ident::__secured_call(#(#args),*))),
+        ),
+        (true, true) => (
+            quote!(::secured::__private::BoxFuture<'static, ::secured::__private::Response>),
+            quote!(::std::boxed::Box::pin(async move {
+                ::secured::__private::IntoResponse::into_response(
+                    #ident::__secured_call(#(#args),*).await,
+                )
+            })),
+        ),
+        (false, false) => (output_ty.clone(), quote!(#ident::__secured_call(#(#args),*))),
+        (false, true) => (
+            quote!(::secured::__private::Response),
+            quote!(::secured::__private::IntoResponse::into_response(
+                #ident::__secured_call(#(#args),*)
+            )),
+        ),
+    };
+    let mut call = quote!(#ident::__secured_call(#(#args),*));
+    if function.is_async() {
+        call = quote!(#call.await);
+    }
+    let output_span = match &item.sig.output {
+        ReturnType::Default => ident.span(),
+        ReturnType::Type(_, ty) => ty.span(),
+    };
+    let respond = quote_spanned!(output_span=> ::secured::__private::IntoResponse::into_response(#call));
+    let keep_body = match body_param {
+        Some(_) => quote!(),
+        None => quote!(let _ = __secured_body;),
+    };
+
+    quote! {
+        #(#docs)*
+        #[allow(non_camel_case_types)]
+        #[derive(Clone, Copy, Debug)]
+        #vis struct #ident;
+
+        impl #ident {
+            #[doc(hidden)]
+            const __SECURED_EDGES: &'static [::secured::__private::Edge] = #edges;
+
+            #[doc(hidden)]
+            #inner
+        }
+
+        #[automatically_derived]
+        impl ::core::ops::Deref for #ident {
+            type Target = fn(#(#param_types),*) -> #deref_output;
+
+            fn deref(&self) -> &Self::Target {
+                const CALL: fn(#(#param_types),*) -> #deref_output = |#(#args),*| #deref_body;
+                &CALL
+            }
+        }
+
+        #[automatically_derived]
+        impl ::secured::__private::Operation for #ident {
+            const OPERATION: ::secured::__private::OperationDoc =
+                ::secured::__private::OperationDoc {
+                    name: #name,
+                    summary: #summary,
+                    edges: #ident::__SECURED_EDGES,
+                };
+        }
+
+        #[automatically_derived]
+        #[allow(private_bounds)]
+        impl #impl_generics ::secured::__private::axum::handler::Handler<
+            ::secured::__private::Secured<#marker>,
+            __S,
+        > for #ident
+        where
+            __S: ::core::clone::Clone + ::core::marker::Send + ::core::marker::Sync + 'static,
+            #(#bounds,)*
+        {
+            type Future = ::secured::__private::BoxFuture<'static, ::secured::__private::Response>;
+
+            fn call(self, request: ::secured::__private::Request, state: __S) -> Self::Future {
+                ::std::boxed::Box::pin(async move {
+                    let (mut __secured_owned_parts, __secured_body) = request.into_parts();
+                    let __secured_parts = &mut __secured_owned_parts;
+                    let __secured_state = &state;
+                    let __secured_scopes = ::secured::__private::ScopePath::ROOT;
+                    #(#guard_statements)*
+                    #(#statements)*
+                    #keep_body
+                    #respond
+                })
+            }
+        }
+    }
+}
+
+/// The first line of the fn's doc comment, FastAPI's `summary` source when set.
+fn summary(item: &syn::ItemFn) -> TokenStream {
+    let first = item.attrs.iter().find_map(|attr| match &attr.meta {
+        syn::Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
+            syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(text),
+                ..
+            }) => Some(text.value().trim().to_owned()),
+            _ => None,
+        },
+        _ => None,
+    });
+    match first.filter(|line| !line.is_empty()) {
+        Some(line) => quote!(::core::option::Option::Some(#line)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// The user's fn with the `#[security]` attributes removed: what is emitted next to errors, so
+/// that rustc reports no cascade of unrelated ones.
+pub(crate) fn fallback(function: &Function) -> TokenStream {
+    function.item.to_token_stream()
+}

@@ -1,0 +1,156 @@
+//! Dependency resolution: what the `#[scheme]`, `#[dependency]` and `#[secured]` attributes
+//! expand to, and the compile-time graph of their declarations that the OpenAPI document and
+//! the scope checks are built from.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::response::{IntoResponse, Response};
+use http::request::Parts;
+
+use crate::scheme::{SchemeDoc, SecurityScheme};
+use crate::scopes::ScopePath;
+
+/// A future as handlers and tests get it from a `#[secured]` handler.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// Something `#[security(X)]` can name: a scheme declared with `#[scheme]` or a dependency
+/// declared with `#[dependency]`, resolved against the request parts and the router's state.
+pub trait Resolve<S>: Declared {
+    /// What the parameter receives.
+    type Output: Send;
+
+    /// Runs the scheme or dependency for one use, whose accumulated scopes are `scopes`.
+    fn resolve<'a>(
+        parts: &'a mut Parts,
+        state: &'a S,
+        scopes: ScopePath<'a>,
+    ) -> impl Future<Output = Result<Self::Output, Response>> + Send + 'a;
+}
+
+/// The declaration of a scheme or dependency, as a node of the compile-time graph.
+pub trait Declared {
+    /// This node.
+    const NODE: Node;
+}
+
+/// A scheme or dependency in the graph of declarations.
+#[derive(Debug)]
+pub struct Node {
+    /// The Rust name of the `const` or `fn`.
+    pub name: &'static str,
+    /// What the node is.
+    pub kind: NodeKind,
+}
+
+/// What a [`Node`] is.
+#[derive(Debug)]
+pub enum NodeKind {
+    /// A security scheme: a leaf.
+    Scheme(SchemeDoc),
+    /// A dependency and the uses of schemes and dependencies in its parameters.
+    Dependency(&'static [Edge]),
+}
+
+/// One use of a scheme or dependency: `#[security(target, scopes = [...])]`.
+#[derive(Debug)]
+pub struct Edge {
+    /// What is used.
+    pub target: &'static Node,
+    /// The scopes declared at this use, de-duplicated.
+    pub scopes: &'static [&'static str],
+}
+
+/// What a `#[secured]` handler declares: the counterpart of a FastAPI path operation's
+/// security, which `secured::Router` publishes in the OpenAPI document.
+pub trait Operation {
+    /// The handler's declarations.
+    const OPERATION: OperationDoc;
+}
+
+/// The security declarations of one handler.
+#[derive(Debug)]
+pub struct OperationDoc {
+    /// The handler's Rust name.
+    pub name: &'static str,
+    /// The first line of the handler's doc comment, if any.
+    pub summary: Option<&'static str>,
+    /// The guards of `#[secured(...)]` and the `#[security(...)]` parameters, in order.
+    pub edges: &'static [Edge],
+}
+
+/// The marker type of the `axum::handler::Handler` implementation of `#[secured]` handlers.
+pub struct Secured<M>(std::marker::PhantomData<M>);
+
+/// Selects the output of a scheme from its `auto_error` setting, at compile time.
+pub struct AutoError<const ENABLED: bool>;
+
+/// Turns the credentials a scheme read into what the parameter receives.
+pub trait Presence<C> {
+    /// `C` when missing credentials are an error, `Option<C>` otherwise.
+    type Output: Send;
+
+    /// Applies the rule to credentials read from the request.
+    fn finish(found: Option<C>, missing: impl FnOnce() -> Response) -> Result<Self::Output, Response>;
+}
+
+impl<C: Send> Presence<C> for AutoError<true> {
+    type Output = C;
+
+    fn finish(found: Option<C>, missing: impl FnOnce() -> Response) -> Result<C, Response> {
+        found.ok_or_else(missing)
+    }
+}
+
+impl<C: Send> Presence<C> for AutoError<false> {
+    type Output = Option<C>;
+
+    fn finish(found: Option<C>, _: impl FnOnce() -> Response) -> Result<Option<C>, Response> {
+        Ok(found)
+    }
+}
+
+/// The output type of a scheme given its `auto_error` setting.
+pub type SchemeOutput<T, const AUTO: bool> =
+    <AutoError<AUTO> as Presence<<T as SecurityScheme>::Credentials>>::Output;
+
+/// Resolves one use of a scheme.
+pub fn resolve_scheme<T, const AUTO: bool>(
+    scheme: &T,
+    parts: &Parts,
+) -> Result<SchemeOutput<T, AUTO>, Response>
+where
+    T: SecurityScheme,
+    AutoError<AUTO>: Presence<T::Credentials>,
+{
+    let found = scheme.extract(parts).map_err(IntoResponse::into_response)?;
+    AutoError::<AUTO>::finish(found, || scheme.not_authenticated().into_response())
+}
+
+/// Runs one `FromRequestParts` extractor of a dependency or handler.
+pub async fn from_parts<T, S>(parts: &mut Parts, state: &S) -> Result<T, Response>
+where
+    T: FromRequestParts<S>,
+    S: Send + Sync,
+{
+    T::from_request_parts(parts, state)
+        .await
+        .map_err(IntoResponse::into_response)
+}
+
+/// Runs the last extractor of a handler, which may consume the body.
+pub async fn from_request<T, S, M>(request: Request, state: &S) -> Result<T, Response>
+where
+    T: FromRequest<S, M>,
+    S: Send + Sync,
+{
+    T::from_request(request, state)
+        .await
+        .map_err(IntoResponse::into_response)
+}
+
+/// What a dependency returned, as a resolution result: `Result<T, E>` with `E: IntoResponse`.
+pub fn dependency_result<T, E: IntoResponse>(result: Result<T, E>) -> Result<T, Response> {
+    result.map_err(IntoResponse::into_response)
+}

@@ -1,0 +1,217 @@
+//! A router that keeps, beside axum's routes, the security declarations of every handler, and
+//! serves the OpenAPI document built from them.
+
+use std::convert::Infallible;
+
+use axum::handler::Handler;
+use axum::response::IntoResponse;
+use http::header::CONTENT_TYPE;
+use http::{HeaderValue, Method};
+
+use crate::openapi::{self, OpenApiError, Route};
+use crate::resolve::{Operation, OperationDoc};
+
+/// An axum router whose routes are `#[secured]` handlers, FastAPI's `FastAPI()` app: it knows
+/// each route's security and serves the OpenAPI document at `/openapi.json`.
+///
+/// ```
+/// use secured::{routing::get, secured, Router};
+///
+/// #[secured]
+/// async fn hello() -> &'static str {
+///     "hello"
+/// }
+///
+/// let app: axum::Router = Router::new()
+///     .title("Hello API")
+///     .route("/hello", get(hello))
+///     .into_router();
+/// ```
+#[must_use]
+pub struct Router<S = ()> {
+    inner: axum::Router<S>,
+    routes: Vec<Route>,
+    info: openapi::Info,
+}
+
+impl<S> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    /// An empty router; the document is titled `FastAPI`, version `0.1.0`, as FastAPI's default.
+    pub fn new() -> Self {
+        Self {
+            inner: axum::Router::new(),
+            routes: Vec::new(),
+            info: openapi::Info::default(),
+        }
+    }
+
+    /// Adds the handlers of `method_router` at `path` (axum's syntax: `/users/{id}`).
+    pub fn route(mut self, path: &str, method_router: MethodRouter<S>) -> Self {
+        self.routes
+            .extend(method_router.operations.into_iter().map(|(method, operation)| Route {
+                path: path.to_owned(),
+                method,
+                operation,
+            }));
+        self.inner = self.inner.route(path, method_router.inner);
+        self
+    }
+
+    /// Adds every route of `other`.
+    pub fn merge(mut self, other: Router<S>) -> Self {
+        self.routes.extend(other.routes);
+        self.inner = self.inner.merge(other.inner);
+        self
+    }
+
+    /// Provides the state, as axum's `Router::with_state`.
+    pub fn with_state<S2>(self, state: S) -> Router<S2> {
+        Router {
+            inner: self.inner.with_state(state),
+            routes: self.routes,
+            info: self.info,
+        }
+    }
+
+    /// Sets the document's `info.title`.
+    pub fn title(mut self, title: impl Into<String>) -> Self {
+        self.info.title = title.into();
+        self
+    }
+
+    /// Sets the document's `info.version`.
+    pub fn version(mut self, version: impl Into<String>) -> Self {
+        self.info.version = version.into();
+        self
+    }
+
+    /// Adds an entry to the document's `servers`.
+    pub fn server(mut self, url: impl Into<String>, description: Option<&str>) -> Self {
+        self.info.servers.push(openapi::Server {
+            url: url.into(),
+            description: description.map(str::to_owned),
+        });
+        self
+    }
+
+    /// Where the document is served (default `/openapi.json`); `None` serves none.
+    pub fn openapi_url(mut self, url: Option<&str>) -> Self {
+        self.info.openapi_url = url.map(str::to_owned);
+        self
+    }
+
+    /// The OpenAPI 3.1 document of the routes added so far.
+    ///
+    /// # Errors
+    ///
+    /// Two different schemes under one name, or a scope an OAuth2 scheme does not declare.
+    pub fn openapi(&self) -> Result<serde_json::Value, OpenApiError> {
+        openapi::document(&self.info, &self.routes)
+    }
+
+    /// The axum router, with the document served at its URL.
+    ///
+    /// # Errors
+    ///
+    /// As [`Router::openapi`].
+    pub fn try_into_router(self) -> Result<axum::Router<S>, OpenApiError> {
+        let Some(url) = self.info.openapi_url.clone() else {
+            return Ok(self.inner);
+        };
+        let document = self.openapi()?.to_string();
+        let serve = move || async move {
+            (
+                [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+                document,
+            )
+                .into_response()
+        };
+        Ok(self.inner.route(&url, axum::routing::get(serve)))
+    }
+
+    /// The axum router, with the document served at its URL.
+    ///
+    /// # Panics
+    ///
+    /// When the declarations are inconsistent, as [`Router::openapi`] reports: like axum's
+    /// conflicting routes, a mistake to fix before the server starts.
+    pub fn into_router(self) -> axum::Router<S> {
+        self.try_into_router()
+            .unwrap_or_else(|error| panic!("secured::Router: {error}"))
+    }
+}
+
+impl<S> Default for Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S> From<Router<S>> for axum::Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    fn from(router: Router<S>) -> Self {
+        router.into_router()
+    }
+}
+
+/// The handlers of one path by method, axum's `MethodRouter` with their declarations.
+#[must_use]
+pub struct MethodRouter<S = ()> {
+    inner: axum::routing::MethodRouter<S, Infallible>,
+    operations: Vec<(Method, &'static OperationDoc)>,
+}
+
+macro_rules! methods {
+    ($($name:ident => $method:ident,)*) => {
+        $(
+            #[doc = concat!("Routes `", stringify!($method), "` requests to a `#[secured]` handler.")]
+            pub fn $name<H, T, S>(handler: H) -> MethodRouter<S>
+            where
+                H: Handler<T, S> + Operation,
+                T: 'static,
+                S: Clone + Send + Sync + 'static,
+            {
+                MethodRouter {
+                    inner: axum::routing::$name(handler),
+                    operations: vec![(Method::$method, &H::OPERATION)],
+                }
+            }
+        )*
+
+        impl<S> MethodRouter<S>
+        where
+            S: Clone + Send + Sync + 'static,
+        {
+            $(
+                #[doc = concat!("Also routes `", stringify!($method), "` requests to a `#[secured]` handler.")]
+                pub fn $name<H, T>(mut self, handler: H) -> Self
+                where
+                    H: Handler<T, S> + Operation,
+                    T: 'static,
+                {
+                    self.inner = self.inner.$name(handler);
+                    self.operations.push((Method::$method, &H::OPERATION));
+                    self
+                }
+            )*
+        }
+    };
+}
+
+methods! {
+    get => GET,
+    post => POST,
+    put => PUT,
+    patch => PATCH,
+    delete => DELETE,
+    head => HEAD,
+    options => OPTIONS,
+    trace => TRACE,
+}
