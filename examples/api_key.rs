@@ -24,7 +24,8 @@ fn secure_data(#[security(get_api_key)] api_key: Credential) -> Json<Value> {
     Json(json!({"message": "Access granted", "api_key": api_key}))
 }
 
-fn app() -> axum::Router {
+/// The application, for `main` and for the HTTP-level tests.
+pub fn app() -> axum::Router {
     secured::Router::new()
         .route("/secure-data", get(secure_data))
         .into_router()

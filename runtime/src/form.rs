@@ -1,6 +1,8 @@
 //! The OAuth2 token request form: FastAPI's `OAuth2PasswordRequestForm` and
 //! `OAuth2PasswordRequestFormStrict`.
 
+use std::borrow::Cow;
+
 use axum::body::Bytes;
 use axum::extract::{FromRequest, Request};
 use http::header::CONTENT_TYPE;
@@ -100,7 +102,7 @@ impl Fields {
 
     fn parse(body: &[u8]) -> Self {
         let mut fields = Self::default();
-        for (name, value) in form_urlencoded::parse(body) {
+        for (name, value) in form_urlencoded::parse(&latin1_raw_bytes(body)) {
             let slot = match &*name {
                 "grant_type" => &mut fields.grant_type,
                 "username" => &mut fields.username,
@@ -160,6 +162,17 @@ impl Fields {
     }
 }
 
+/// The body with each raw byte above ASCII read as the Latin-1 character it is, as the
+/// reference does: a form body must percent-encode such bytes, and one that does not gets the
+/// reference's reading. Percent-escapes still decode as UTF-8.
+fn latin1_raw_bytes(body: &[u8]) -> Cow<'_, [u8]> {
+    if body.is_ascii() {
+        return Cow::Borrowed(body);
+    }
+    let text: String = body.iter().map(|&byte| char::from(byte)).collect();
+    Cow::Owned(text.into_bytes())
+}
+
 fn missing(field: &str) -> Value {
     json!({"type": "missing", "loc": ["body", field], "msg": "Field required", "input": null})
 }
@@ -196,5 +209,14 @@ mod tests {
         assert_eq!(form.username, "b");
         assert_eq!(form.scopes, ["x", "y", "z"]);
         assert_eq!(form.client_id, None);
+    }
+
+    #[test]
+    fn raw_non_ascii_bytes_read_as_latin1_and_escapes_as_utf8() {
+        let form = Fields::parse("username=jörg&password=j%C3%B6rg".as_bytes())
+            .into_form(false)
+            .unwrap();
+        assert_eq!(form.username, "j\u{c3}\u{b6}rg");
+        assert_eq!(form.password.expose(), "jörg");
     }
 }

@@ -12,7 +12,7 @@ use std::borrow::Cow;
 /// use secured::SecurityScopes;
 ///
 /// let scopes = SecurityScopes::from_static(&["me", "items"]);
-/// assert_eq!(scopes.scopes, ["me", "items"]);
+/// assert_eq!(*scopes.scopes, ["me", "items"]);
 /// assert_eq!(scopes.scope_str(), "me items");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -104,8 +104,8 @@ mod tests {
         let level2 = level1.child(&["admin"]);
         let level3 = level2.child(&["write"]);
         assert!(ScopePath::ROOT.security_scopes().scopes.is_empty());
-        assert_eq!(level1.security_scopes().scopes, ["me"]);
-        assert_eq!(level2.security_scopes().scopes, ["me", "admin"]);
+        assert_eq!(*level1.security_scopes().scopes, ["me"]);
+        assert_eq!(*level2.security_scopes().scopes, ["me", "admin"]);
         assert_eq!(
             level3.security_scopes().scope_str(),
             "me admin write".to_owned()
@@ -117,7 +117,7 @@ mod tests {
         let middle = ScopePath::ROOT.child(&["items", "me"]);
         let inner = middle.child(&["me"]);
         let scheme = inner.child(&["me"]);
-        assert_eq!(inner.security_scopes().scopes, ["items", "me"]);
-        assert_eq!(scheme.security_scopes().scopes, ["items", "me"]);
+        assert_eq!(*inner.security_scopes().scopes, ["items", "me"]);
+        assert_eq!(*scheme.security_scopes().scopes, ["items", "me"]);
     }
 }
