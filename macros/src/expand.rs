@@ -1,22 +1,57 @@
 //! Code generation. Every runtime path goes through `::secured::__private`, so the user's
 //! imports cannot break the expansion.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, ItemConst, ReturnType, Type};
 
 use crate::ast::{Function, Output, ParamKind};
-use crate::attr::Use;
+use crate::attr::{Target, Use};
+
+/// The type a use resolves through.
+fn target_type(target: &Target) -> TokenStream {
+    match target {
+        Target::Path(path) => path.to_token_stream(),
+        Target::Any(keyword, alternatives) => {
+            quote_spanned!(keyword.span=> ::secured::__private::AnyOf<(#(#alternatives,)*)>)
+        }
+    }
+}
+
+/// The statements every resolution starts with: a stand-in set by `DependencyOverrides` for
+/// this router replaces the item.
+fn override_check() -> TokenStream {
+    quote! {
+        if let ::core::option::Option::Some(stand_in) =
+            ::secured::__private::stand_in::<Self>(__secured_parts)
+        {
+            return stand_in.call(__secured_scopes.security_scopes()).await;
+        }
+    }
+}
+
+/// The signature of `Resolve::resolve`, shared by the scheme and dependency expansions.
+fn resolve_signature() -> TokenStream {
+    quote! {
+        fn resolve<'__a>(
+            __secured_parts: &'__a mut ::secured::__private::Parts,
+            __secured_state: &'__a __S,
+            __secured_scopes: ::secured::__private::ScopePath<'__a>,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<Self::Output, ::secured::__private::Response>,
+        > + ::core::marker::Send + '__a
+    }
+}
 
 /// `#[scheme] const NAME: Type = ...;`: the const, plus a same-named struct in the type
 /// namespace that resolves the scheme.
 pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
-    let ItemConst {
-        vis, ident, ty, ..
-    } = item;
+    let ItemConst { vis, ident, ty, .. } = item;
     let name = ident.to_string();
     let auto_error = quote!({ #ident.doc().auto_error });
+    let signature = resolve_signature();
+    let override_check = override_check();
     quote! {
         #item
 
@@ -26,6 +61,8 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
 
         #[automatically_derived]
         impl ::secured::__private::Declared for #ident {
+            type Output = ::secured::__private::SchemeOutput<#ty, #auto_error>;
+
             const NODE: ::secured::__private::Node = ::secured::__private::Node {
                 name: #name,
                 kind: ::secured::__private::NodeKind::Scheme(#ident.doc()),
@@ -37,18 +74,12 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
         where
             __S: ::core::marker::Send + ::core::marker::Sync,
         {
-            type Output = ::secured::__private::SchemeOutput<#ty, #auto_error>;
-
-            fn resolve<'__a>(
-                parts: &'__a mut ::secured::__private::Parts,
-                _: &'__a __S,
-                _: ::secured::__private::ScopePath<'__a>,
-            ) -> impl ::core::future::Future<
-                Output = ::core::result::Result<Self::Output, ::secured::__private::Response>,
-            > + ::core::marker::Send + '__a {
-                ::core::future::ready(
-                    ::secured::__private::resolve_scheme::<#ty, #auto_error>(&#ident, parts),
-                )
+            #signature {
+                let _ = __secured_state;
+                async move {
+                    #override_check
+                    ::secured::__private::resolve_scheme::<#ty, #auto_error>(&#ident, __secured_parts)
+                }
             }
         }
     }
@@ -57,7 +88,7 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
 /// The edges of the declaration graph for these uses, as a `&'static [Edge]` expression.
 fn edges<'a>(uses: impl Iterator<Item = &'a Use>) -> TokenStream {
     let edges = uses.map(|used| {
-        let target = &used.target;
+        let target = target_type(&used.target);
         let scopes = declared_scopes(used);
         quote! {
             ::secured::__private::Edge {
@@ -71,30 +102,27 @@ fn edges<'a>(uses: impl Iterator<Item = &'a Use>) -> TokenStream {
 
 /// `&["a", "b"]`: the scopes of one use, each once, in the order written.
 fn declared_scopes(used: &Use) -> TokenStream {
-    let mut seen = Vec::new();
-    for scope in used.scopes.iter().flat_map(|list| &list.scopes) {
-        if !seen.iter().any(|kept: &syn::LitStr| kept.value() == scope.value()) {
-            seen.push(scope.clone());
+    let mut seen: Vec<&syn::LitStr> = Vec::new();
+    for scope in &used.scopes {
+        if !seen.iter().any(|kept| kept.value() == scope.value()) {
+            seen.push(scope);
         }
     }
     quote!(&[#(#seen),*])
 }
 
-/// The statement that binds one resolved `#[security]` use to `binding`, with the type check
-/// on the user's own type.
-fn resolve_use(used: &Use, binding: &Ident, ty: &Type, early_return: &TokenStream) -> TokenStream {
-    let target = &used.target;
+/// The statement that binds one resolved use to `binding`.
+fn resolve_use(used: &Use, binding: TokenStream, early_return: &TokenStream) -> TokenStream {
+    let target = target_type(&used.target);
     let scopes = declared_scopes(used);
-    let resolve = quote! {
-        <#target as ::secured::__private::Resolve<__S>>::resolve(
+    quote! {
+        let #binding = match <#target as ::secured::__private::Resolve<__S>>::resolve(
             &mut *__secured_parts,
             __secured_state,
             __secured_scopes.child(#scopes),
         )
         .await
-    };
-    quote_spanned! {ty.span()=>
-        let #binding: #ty = match #resolve {
+        {
             ::core::result::Result::Ok(value) => value,
             ::core::result::Result::Err(response) => return #early_return,
         };
@@ -118,13 +146,15 @@ fn bind_params(function: &Function, extractors: &[usize], early_return: &TokenSt
     let mut statements = Vec::new();
     for (index, param) in function.params.iter().enumerate() {
         if let ParamKind::Security(used) = &param.kind {
-            let (target, ty) = (&used.target, &param.ty);
-            // Naming the output in the bound both keeps the impl's concrete output visible and
-            // reports a mismatch on the user's type.
+            let (target, ty) = (target_type(&used.target), &param.ty);
+            // Naming the output keeps it visible under the where-bound, and reports a mismatch
+            // on the user's own type.
             bounds.push(quote_spanned! {ty.span()=>
-                #target: ::secured::__private::Resolve<__S, Output = #ty>
+                #target: ::secured::__private::Resolve<__S>
+                    + ::secured::__private::Declared<Output = #ty>
             });
-            statements.push(resolve_use(used, &arg_ident(index), &param.ty, early_return));
+            let binding = arg_ident(index);
+            statements.push(resolve_use(used, quote!(#binding), early_return));
         }
     }
     for (index, param) in function.params.iter().enumerate() {
@@ -165,8 +195,9 @@ fn call_args(function: &Function) -> Vec<Ident> {
 }
 
 /// `#[dependency] fn NAME(...)`: the fn unchanged, plus a same-named struct in the type
-/// namespace that resolves it.
-pub(crate) fn dependency(function: &Function) -> TokenStream {
+/// namespace that resolves it. With `cache`, a second use with the same scopes in one request
+/// reuses the first output.
+pub(crate) fn dependency(function: &Function, cache: bool) -> TokenStream {
     let item = &function.item;
     let vis = &item.vis;
     let ident = &item.sig.ident;
@@ -177,17 +208,46 @@ pub(crate) fn dependency(function: &Function) -> TokenStream {
         Output::Plain(ty) | Output::Result(ty) => ty.to_token_stream(),
     };
     let early_return = quote!(::core::result::Result::Err(response));
-    let Bindings { bounds, statements } =
-        bind_params(function, &extractor_indices(function), &early_return);
+    let Bindings {
+        mut bounds,
+        statements,
+    } = bind_params(function, &extractor_indices(function), &early_return);
     let args = call_args(function);
     let mut call = quote!(#ident(#(#args),*));
     if function.is_async() {
         call = quote!(#call.await);
     }
-    let result = match function.output {
+    let mut result = match function.output {
         Output::Result(_) => quote!(::secured::__private::dependency_result(#call)),
         Output::Unit | Output::Plain(_) => quote!(::core::result::Result::Ok(#call)),
     };
+    let mut cache_lookup = quote!();
+    if cache {
+        let output_span = match &item.sig.output {
+            ReturnType::Default => ident.span(),
+            ReturnType::Type(_, ty) => ty.span(),
+        };
+        bounds.push(quote_spanned! {output_span=>
+            #output: ::core::clone::Clone + ::core::marker::Sync
+        });
+        cache_lookup = quote! {
+            let __secured_key = ::secured::__private::cache_key(__secured_scopes);
+            if let ::core::option::Option::Some(hit) =
+                ::secured::__private::cached::<Self>(__secured_parts, &__secured_key)
+            {
+                return ::core::result::Result::Ok(hit);
+            }
+        };
+        result = quote! {
+            let __secured_result = #result;
+            if let ::core::result::Result::Ok(value) = &__secured_result {
+                ::secured::__private::store::<Self>(__secured_parts, __secured_key, value);
+            }
+            __secured_result
+        };
+    }
+    let signature = resolve_signature();
+    let override_check = override_check();
     quote! {
         #item
 
@@ -197,6 +257,8 @@ pub(crate) fn dependency(function: &Function) -> TokenStream {
 
         #[automatically_derived]
         impl ::secured::__private::Declared for #ident {
+            type Output = #output;
+
             const NODE: ::secured::__private::Node = ::secured::__private::Node {
                 name: #name,
                 kind: ::secured::__private::NodeKind::Dependency(#ident::__SECURED_EDGES),
@@ -215,16 +277,10 @@ pub(crate) fn dependency(function: &Function) -> TokenStream {
             __S: ::core::marker::Send + ::core::marker::Sync,
             #(#bounds,)*
         {
-            type Output = #output;
-
-            fn resolve<'__a>(
-                __secured_parts: &'__a mut ::secured::__private::Parts,
-                __secured_state: &'__a __S,
-                __secured_scopes: ::secured::__private::ScopePath<'__a>,
-            ) -> impl ::core::future::Future<
-                Output = ::core::result::Result<Self::Output, ::secured::__private::Response>,
-            > + ::core::marker::Send + '__a {
+            #signature {
                 async move {
+                    #override_check
+                    #cache_lookup
                     #(#statements)*
                     #result
                 }
@@ -247,17 +303,24 @@ fn mentions_impl_trait(ty: &Type) -> bool {
         .any(|token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "impl"))
 }
 
+/// What `#[secured]` collected from its stacked attributes.
+pub(crate) struct Secured {
+    pub(crate) guards: Vec<Use>,
+    pub(crate) anonymous: bool,
+}
+
 /// `#[secured] fn NAME(...)`: a unit struct NAME implementing axum's `Handler` and our
 /// `Operation`, that derefs to a fn pointer calling the original body so tests can call it.
-pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
+pub(crate) fn handler(function: &Function, secured: &Secured) -> TokenStream {
     let item = &function.item;
     let vis = &item.vis;
     let ident = &item.sig.ident;
     let name = ident.to_string();
+    let anonymous = secured.anonymous;
     let (docs, other_attrs): (Vec<_>, Vec<_>) =
         item.attrs.iter().partition(|attr| attr.path().is_ident("doc"));
     let summary = summary(item);
-    let edges = edges(guards.iter().chain(security_uses(function)));
+    let edges = edges(secured.guards.iter().chain(security_uses(function)));
 
     let mut inner = item.clone();
     inner.attrs = other_attrs.into_iter().cloned().collect();
@@ -271,20 +334,18 @@ pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
         mut bounds,
         mut statements,
     } = bind_params(function, &extractors, &early_return);
-    let guard_statements = guards.iter().map(|guard| {
-        let target = &guard.target;
+    let mut guard_statements = Vec::new();
+    for guard in &secured.guards {
+        let target = target_type(&guard.target);
         bounds.push(quote!(#target: ::secured::__private::Resolve<__S>));
-        let binding = Ident::new("_", Span::call_site());
-        let ty = Type::Infer(syn::TypeInfer {
-            underscore_token: Default::default(),
-        });
-        resolve_use(guard, &binding, &ty, &early_return)
-    });
-    let guard_statements: Vec<_> = guard_statements.collect();
+        guard_statements.push(resolve_use(guard, quote!(_), &early_return));
+    }
     let marker = match body_param {
         Some(index) => {
             let (binding, ty) = (arg_ident(index), &function.params[index].ty);
-            bounds.push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>));
+            bounds.push(
+                quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>),
+            );
             statements.push(quote_spanned! {ty.span()=>
                 let #binding: #ty = match ::secured::__private::from_request::<#ty, __S, __M>(
                     ::secured::__private::Request::from_parts(
@@ -316,39 +377,44 @@ pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
     };
     let returns_impl_trait =
         matches!(&item.sig.output, ReturnType::Type(_, ty) if mentions_impl_trait(ty));
+    let call_inner = quote!(#ident::__secured_call(#(#args),*));
     let (deref_output, deref_body) = match (function.is_async(), returns_impl_trait) {
         (true, false) => (
             quote!(::secured::__private::BoxFuture<'static, #output_ty>),
-            quote!(::std::boxed::Box::pin(#ident::__secured_call(#(#args),*))),
+            quote!(::std::boxed::Box::pin(#call_inner)),
         ),
         (true, true) => (
             quote!(::secured::__private::BoxFuture<'static, ::secured::__private::Response>),
             quote!(::std::boxed::Box::pin(async move {
-                ::secured::__private::IntoResponse::into_response(
-                    #ident::__secured_call(#(#args),*).await,
-                )
+                ::secured::__private::IntoResponse::into_response(#call_inner.await)
             })),
         ),
-        (false, false) => (output_ty.clone(), quote!(#ident::__secured_call(#(#args),*))),
+        (false, false) => (output_ty.clone(), call_inner.clone()),
         (false, true) => (
             quote!(::secured::__private::Response),
-            quote!(::secured::__private::IntoResponse::into_response(
-                #ident::__secured_call(#(#args),*)
-            )),
+            quote!(::secured::__private::IntoResponse::into_response(#call_inner)),
         ),
     };
-    let mut call = quote!(#ident::__secured_call(#(#args),*));
-    if function.is_async() {
-        call = quote!(#call.await);
-    }
+    let call = if function.is_async() {
+        quote!(#call_inner.await)
+    } else {
+        call_inner
+    };
     let output_span = match &item.sig.output {
         ReturnType::Default => ident.span(),
         ReturnType::Type(_, ty) => ty.span(),
     };
-    let respond = quote_spanned!(output_span=> ::secured::__private::IntoResponse::into_response(#call));
+    let respond =
+        quote_spanned!(output_span=> ::secured::__private::IntoResponse::into_response(#call));
     let keep_body = match body_param {
         Some(_) => quote!(),
-        None => quote!(let _ = __secured_body;),
+        None => quote!(let _ = (__secured_owned_parts, __secured_body);),
+    };
+    // The compiler evaluates the scope rules of the whole declaration graph here.
+    let scope_check = quote_spanned! {ident.span()=>
+        const _: () = ::secured::__private::assert_scopes(
+            &<#ident as ::secured::__private::Operation>::OPERATION,
+        );
     };
 
     quote! {
@@ -364,6 +430,8 @@ pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
             #[doc(hidden)]
             #inner
         }
+
+        #scope_check
 
         #[automatically_derived]
         impl ::core::ops::Deref for #ident {
@@ -382,6 +450,7 @@ pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
                     name: #name,
                     summary: #summary,
                     edges: #ident::__SECURED_EDGES,
+                    anonymous: #anonymous,
                 };
         }
 
@@ -413,7 +482,7 @@ pub(crate) fn handler(function: &Function, guards: &[Use]) -> TokenStream {
     }
 }
 
-/// The first line of the fn's doc comment, FastAPI's `summary` source when set.
+/// The first line of the fn's doc comment, used as the operation's summary when present.
 fn summary(item: &syn::ItemFn) -> TokenStream {
     let first = item.attrs.iter().find_map(|attr| match &attr.meta {
         syn::Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {

@@ -11,7 +11,8 @@ use quote::ToTokens;
 use syn::parse_macro_input;
 
 use crate::ast::Function;
-use crate::attr::{SecuredArgs, Use};
+use crate::attr::{DependencyArgs, SecuredArgs};
+use crate::expand::Secured;
 use crate::valid::Ctxt;
 
 /// Declares a security scheme `const` usable in `#[security(...)]`. See `secured::scheme`.
@@ -32,17 +33,18 @@ pub fn scheme(args: TokenStream, input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn dependency(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::default();
-    if !args.is_empty() {
-        cx.error_spanned_by(
-            proc_macro2::TokenStream::from(args),
-            "`#[dependency]` takes no arguments",
-        );
-    }
+    let cache = match syn::parse::<DependencyArgs>(args) {
+        Ok(args) => args.cache,
+        Err(error) => {
+            cx.syn_error(error);
+            false
+        }
+    };
     let item = parse_macro_input!(input as syn::ItemFn);
     let function = Function::from_syn(item, &cx);
     valid::validate(&function, "a `#[dependency]` fn", &cx);
     match cx.check() {
-        Ok(()) => expand::dependency(&function),
+        Ok(()) => expand::dependency(&function, cache),
         Err(error) => with_fallback(error, &function),
     }
     .into()
@@ -52,11 +54,17 @@ pub fn dependency(args: TokenStream, input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn secured(args: TokenStream, input: TokenStream) -> TokenStream {
     let cx = Ctxt::default();
-    let mut guards = Vec::new();
-    match syn::parse::<SecuredArgs>(args) {
-        Ok(args) => guards.extend(args.guard),
+    let mut secured = Secured {
+        guards: Vec::new(),
+        anonymous: false,
+    };
+    let mut add = |args: syn::Result<SecuredArgs>| match args {
+        Ok(SecuredArgs::None) => {}
+        Ok(SecuredArgs::Anonymous) => secured.anonymous = true,
+        Ok(SecuredArgs::Guard(guard)) => secured.guards.push(guard),
         Err(error) => cx.syn_error(error),
-    }
+    };
+    add(syn::parse::<SecuredArgs>(args));
     let mut item = parse_macro_input!(input as syn::ItemFn);
     // Stacked `#[secured(...)]` attributes each add a guard; the outermost expands them all.
     item.attrs.retain(|attr| {
@@ -68,19 +76,21 @@ pub fn secured(args: TokenStream, input: TokenStream) -> TokenStream {
         if !is_secured {
             return true;
         }
-        match attr.meta.require_list().and_then(|list| list.parse_args::<Use>()) {
-            Ok(guard) => guards.push(guard),
-            Err(error) => cx.syn_error(error),
-        }
+        add(match &attr.meta {
+            syn::Meta::Path(_) => Ok(SecuredArgs::None),
+            meta => meta
+                .require_list()
+                .and_then(|list| list.parse_args::<SecuredArgs>()),
+        });
         false
     });
     let function = Function::from_syn(item, &cx);
     valid::validate(&function, "a `#[secured]` handler", &cx);
-    for guard in &guards {
+    for guard in &secured.guards {
         valid::validate_use(guard, &cx);
     }
     match cx.check() {
-        Ok(()) => expand::handler(&function, &guards),
+        Ok(()) => expand::handler(&function, &secured),
         Err(error) => with_fallback(error, &function),
     }
     .into()

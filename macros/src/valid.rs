@@ -87,10 +87,7 @@ pub(crate) fn validate(function: &Function, role: &str, cx: &Ctxt) {
 
 /// Scopes are RFC 6749 scope tokens: not empty, no whitespace.
 pub(crate) fn validate_use(used: &Use, cx: &Ctxt) {
-    let Some(list) = &used.scopes else {
-        return;
-    };
-    for scope in &list.scopes {
+    for scope in &used.scopes {
         let value = scope.value();
         if value.is_empty() {
             cx.error_spanned_by(scope, "a scope cannot be empty");

@@ -37,7 +37,9 @@
 //!     .into_router();
 //! ```
 
+mod any;
 mod api_key;
+mod check;
 mod credential;
 mod error;
 mod form;
@@ -45,11 +47,13 @@ mod header;
 mod http_schemes;
 mod oauth2;
 pub mod openapi;
+mod overrides;
 mod resolve;
 pub mod routing;
 mod scheme;
 mod scopes;
 
+pub use crate::any::Either;
 pub use crate::api_key::{ApiKeyCookie, ApiKeyHeader, ApiKeyQuery};
 pub use crate::credential::{compare_digest, Credential};
 pub use crate::error::HttpError;
@@ -58,6 +62,7 @@ pub use crate::http_schemes::{
     HttpAuthorizationCredentials, HttpBasic, HttpBasicCredentials, HttpBearer, HttpDigest,
 };
 pub use crate::oauth2::{OAuth2, OAuth2AuthorizationCodeBearer, OAuth2PasswordBearer, OpenIdConnect};
+pub use crate::overrides::{DependencyOverrides, StandIn};
 pub use crate::routing::Router;
 pub use crate::scheme::{
     ApiKeyLocation, OAuthFlow, OAuthFlows, SchemeDoc, SchemeKind, Scopes, SecurityScheme,
@@ -157,10 +162,13 @@ pub use secured_macros::secured;
 /// What the macros expand to. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::any::{AnyOf, Failures};
+    pub use crate::check::assert_scopes;
+    pub use crate::overrides::{cache_key, cached, stand_in, store, StandIn, Stored};
     pub use crate::resolve::{
         dependency_result, from_parts, from_request, resolve_scheme, AutoError, BoxFuture,
-        Declared, Edge, Node, NodeKind, Operation, OperationDoc, Presence, Resolve, SchemeOutput,
-        Secured,
+        Declared, Edge, MissingCredentials, Node, NodeKind, Operation, OperationDoc, Presence,
+        Resolve, SchemeOutput, Secured,
     };
     pub use crate::scopes::ScopePath;
     pub use axum;

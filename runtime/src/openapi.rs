@@ -10,6 +10,7 @@ use std::fmt;
 use http::Method;
 use serde_json::{json, Map, Value};
 
+use crate::check::find_scope_mistake;
 use crate::resolve::{Edge, NodeKind, OperationDoc};
 use crate::scheme::{OAuthFlow, SchemeDoc, SchemeKind};
 
@@ -60,12 +61,11 @@ pub enum OpenApiError {
         /// The Rust name of the other scheme.
         second: &'static str,
     },
-    /// A use asks for a scope the OAuth2 scheme does not declare.
+    /// A use asks a scheme for a scope it cannot grant: one an OAuth2 scheme does not declare,
+    /// or any scope given directly to a scheme that takes none.
     UndeclaredScope {
         /// The scope.
         scope: &'static str,
-        /// The Rust name of the scheme.
-        scheme: &'static str,
         /// The handler, the dependencies and the scheme on the way, by Rust name.
         path: Vec<&'static str>,
         /// The scopes the scheme declares.
@@ -87,115 +87,186 @@ impl fmt::Display for OpenApiError {
             ),
             Self::UndeclaredScope {
                 scope,
-                scheme,
                 path,
                 declared,
-            } => write!(
-                f,
-                "scope `{scope}` asked of `{scheme}` (through {}) is not declared by it; it \
-                 declares: {}",
-                path.join(" -> "),
-                if declared.is_empty() {
+            } => {
+                let scheme = path.last().copied().unwrap_or_default();
+                let declared = if declared.is_empty() {
                     "no scopes".to_owned()
                 } else {
-                    declared
-                        .iter()
-                        .map(|scope| format!("`{scope}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            ),
+                    let quoted: Vec<String> =
+                        declared.iter().map(|scope| format!("`{scope}`")).collect();
+                    quoted.join(", ")
+                };
+                write!(
+                    f,
+                    "scope `{scope}` is not declared by `{scheme}` (path: {}); it declares: \
+                     {declared}",
+                    path.join(" -> ")
+                )
+            }
         }
     }
 }
 
 impl std::error::Error for OpenApiError {}
 
-/// One scheme as an operation uses it: every path to it merged.
+/// One scheme with the scopes asked of it, within one requirement object.
+#[derive(Debug, Clone)]
 struct SchemeUse {
     doc: SchemeDoc,
-    node_name: &'static str,
     scopes: Vec<&'static str>,
-    required: bool,
 }
 
-/// The schemes an operation reaches, in the order first reached, with their scopes.
-fn scheme_uses(operation: &OperationDoc) -> Result<Vec<SchemeUse>, OpenApiError> {
-    let mut uses = Vec::new();
-    let mut path = vec![operation.name];
-    walk(operation.edges, &[], &mut path, &mut uses)?;
-    Ok(uses)
-}
+/// One requirement object: schemes that are all needed.
+#[derive(Debug, Clone, Default)]
+struct Requirement(Vec<SchemeUse>);
 
-fn walk(
-    edges: &'static [Edge],
-    inherited: &[&'static str],
-    path: &mut Vec<&'static str>,
-    uses: &mut Vec<SchemeUse>,
-) -> Result<(), OpenApiError> {
-    for edge in edges {
-        let mut scopes = inherited.to_vec();
-        for scope in edge.scopes {
-            if !scopes.contains(scope) {
-                scopes.push(scope);
+impl Requirement {
+    fn add(&mut self, used: &SchemeUse) {
+        let Some(existing) = self.0.iter_mut().find(|seen| seen.doc.name == used.doc.name) else {
+            self.0.push(used.clone());
+            return;
+        };
+        for scope in &used.scopes {
+            if !existing.scopes.contains(scope) {
+                existing.scopes.push(scope);
             }
         }
-        path.push(edge.target.name);
-        match &edge.target.kind {
-            NodeKind::Dependency(inner) => walk(inner, &scopes, path, uses)?,
-            NodeKind::Scheme(doc) => {
-                if let SchemeKind::OAuth2 { .. } = doc.kind {
-                    if let Some(scope) = scopes.iter().find(|scope| !doc.declares_scope(scope)) {
-                        return Err(OpenApiError::UndeclaredScope {
-                            scope,
-                            scheme: edge.target.name,
-                            path: path.clone(),
-                            declared: declared_scopes(doc),
-                        });
-                    }
-                }
-                add_use(uses, doc, edge.target.name, scopes)?;
-            }
-        }
-        path.pop();
     }
-    Ok(())
+
+    fn and(&self, other: &Requirement) -> Requirement {
+        let mut both = self.clone();
+        for used in &other.0 {
+            both.add(used);
+        }
+        both
+    }
+
+    fn to_json(&self) -> Value {
+        let object: Map<String, Value> = (self.0.iter())
+            .map(|used| (used.doc.name.to_owned(), json!(used.scopes)))
+            .collect();
+        object.into()
+    }
 }
 
-fn add_use(
-    uses: &mut Vec<SchemeUse>,
-    doc: &SchemeDoc,
-    node_name: &'static str,
-    scopes: Vec<&'static str>,
-) -> Result<(), OpenApiError> {
-    let Some(existing) = uses.iter_mut().find(|used| used.doc.name == doc.name) else {
-        uses.push(SchemeUse {
-            doc: *doc,
-            node_name,
-            scopes,
-            required: doc.auto_error,
-        });
-        return Ok(());
-    };
-    if !same_scheme(&existing.doc, doc) {
-        return Err(OpenApiError::SchemeNameConflict {
-            name: doc.name,
-            first: existing.node_name,
-            second: node_name,
-        });
-    }
-    existing.required |= doc.auto_error;
-    for scope in scopes {
-        if !existing.scopes.contains(&scope) {
-            existing.scopes.push(scope);
+/// Every scheme of the document by name, to catch two different schemes under one name.
+#[derive(Default)]
+struct Registry {
+    schemes: Vec<(SchemeDoc, &'static str)>,
+}
+
+impl Registry {
+    fn register(&mut self, doc: &SchemeDoc, node_name: &'static str) -> Result<(), OpenApiError> {
+        match self.schemes.iter().find(|(seen, _)| seen.name == doc.name) {
+            None => self.schemes.push((*doc, node_name)),
+            Some((seen, first)) if !same_scheme(seen, doc) => {
+                return Err(OpenApiError::SchemeNameConflict {
+                    name: doc.name,
+                    first,
+                    second: node_name,
+                })
+            }
+            Some(_) => {}
         }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Whether two schemes publish the same object (whether they answer 401 is not published).
 fn same_scheme(a: &SchemeDoc, b: &SchemeDoc) -> bool {
     a.description == b.description && a.kind == b.kind
+}
+
+/// The requirements of one operation. Uses of a handler or dependency are all needed (the
+/// product of their alternatives); `any(...)` is the union of its alternatives; optional
+/// schemes are set aside, each to form an alternative with the rest.
+struct Walk<'r> {
+    registry: &'r mut Registry,
+    optional: Vec<SchemeUse>,
+}
+
+impl Walk<'_> {
+    fn alternatives(
+        &mut self,
+        edges: &'static [Edge],
+        inherited: &[&'static str],
+        in_any: bool,
+    ) -> Result<Vec<Requirement>, OpenApiError> {
+        let mut product = vec![Requirement::default()];
+        for edge in edges {
+            let mut scopes = inherited.to_vec();
+            for scope in edge.scopes {
+                if !scopes.contains(scope) {
+                    scopes.push(scope);
+                }
+            }
+            let options = match &edge.target.kind {
+                NodeKind::Scheme(doc) => {
+                    self.registry.register(doc, edge.target.name)?;
+                    let used = SchemeUse { doc: *doc, scopes };
+                    if !doc.auto_error && !in_any {
+                        self.optional.push(used);
+                        continue;
+                    }
+                    vec![Requirement(vec![used])]
+                }
+                NodeKind::Dependency(inner) => self.alternatives(inner, &scopes, in_any)?,
+                NodeKind::Any(inner) => {
+                    let mut union = Vec::new();
+                    for alternative in inner.iter() {
+                        union.extend(self.alternatives(std::slice::from_ref(alternative), &scopes, true)?);
+                    }
+                    union
+                }
+            };
+            product = product
+                .iter()
+                .flat_map(|left| options.iter().map(move |right| left.and(right)))
+                .collect();
+        }
+        Ok(product)
+    }
+}
+
+/// The operation's `security` list.
+fn security(operation: &OperationDoc, registry: &mut Registry) -> Result<Vec<Value>, OpenApiError> {
+    if let Some(mistake) = find_scope_mistake(operation) {
+        return Err(OpenApiError::UndeclaredScope {
+            scope: mistake.scope,
+            path: mistake.path().to_vec(),
+            declared: declared_scopes(mistake.scheme),
+        });
+    }
+    let mut walk = Walk {
+        registry,
+        optional: Vec::new(),
+    };
+    let base = walk.alternatives(operation.edges, &[], false)?;
+    let mut requirements: Vec<Requirement> = if walk.optional.is_empty() {
+        base
+    } else {
+        let optional = std::mem::take(&mut walk.optional);
+        base.iter()
+            .flat_map(|required| {
+                optional
+                    .iter()
+                    .map(move |used| required.and(&Requirement(vec![used.clone()])))
+            })
+            .collect()
+    };
+    requirements.retain(|requirement| !requirement.0.is_empty());
+    let mut objects: Vec<Value> = Vec::new();
+    for object in requirements.iter().map(Requirement::to_json) {
+        if !objects.contains(&object) {
+            objects.push(object);
+        }
+    }
+    if operation.anonymous {
+        objects.push(json!({}));
+    }
+    Ok(objects)
 }
 
 fn declared_scopes(doc: &SchemeDoc) -> Vec<&'static str> {
@@ -215,29 +286,6 @@ fn declared_scopes(doc: &SchemeDoc) -> Vec<&'static str> {
         }
     }
     declared
-}
-
-/// The operation's `security`: one object of all required schemes, or one alternative per
-/// optional scheme, each with the required ones.
-fn requirements(uses: &[SchemeUse]) -> Vec<Value> {
-    let object = |uses: &mut dyn Iterator<Item = &SchemeUse>| {
-        Value::Object(
-            uses.map(|used| (used.doc.name.to_owned(), json!(used.scopes)))
-                .collect(),
-        )
-    };
-    let required = || uses.iter().filter(|used| used.required);
-    let optional: Vec<&SchemeUse> = uses.iter().filter(|used| !used.required).collect();
-    if optional.is_empty() {
-        return match required().next() {
-            Some(_) => vec![object(&mut required())],
-            None => Vec::new(),
-        };
-    }
-    optional
-        .into_iter()
-        .map(|alternative| object(&mut required().chain(std::iter::once(alternative))))
-        .collect()
 }
 
 /// The `components.securitySchemes` object of one scheme, with FastAPI's field order.
@@ -350,7 +398,7 @@ fn path_parameters(path: &str) -> Vec<Value> {
         .collect()
 }
 
-fn operation_object(route: &Route, uses: &[SchemeUse]) -> Value {
+fn operation_object(route: &Route, security: Vec<Value>) -> Value {
     let operation = route.operation;
     let mut object = Map::new();
     let summary = operation
@@ -370,16 +418,15 @@ fn operation_object(route: &Route, uses: &[SchemeUse]) -> Value {
         "200".into(),
         json!({"description": "Successful Response", "content": {"application/json": {"schema": {}}}}),
     );
-    if !uses.is_empty() {
+    if !security.is_empty() {
         responses.insert(
             "401".into(),
             json!({"description": "Not authenticated", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPError"}}}}),
         );
-    }
-    object.insert("responses".into(), responses.into());
-    let security = requirements(uses);
-    if !security.is_empty() {
+        object.insert("responses".into(), responses.into());
         object.insert("security".into(), security.into());
+    } else {
+        object.insert("responses".into(), responses.into());
     }
     object.into()
 }
@@ -387,19 +434,16 @@ fn operation_object(route: &Route, uses: &[SchemeUse]) -> Value {
 /// Builds the whole document.
 pub(crate) fn document(info: &Info, routes: &[Route]) -> Result<Value, OpenApiError> {
     let mut paths = Map::new();
-    let mut schemes: Vec<SchemeUse> = Vec::new();
+    let mut registry = Registry::default();
     for route in routes {
-        let uses = scheme_uses(route.operation)?;
-        for used in &uses {
-            add_use(&mut schemes, &used.doc, used.node_name, Vec::new())?;
-        }
+        let security = security(route.operation, &mut registry)?;
         let item = paths
             .entry(route.path.clone())
             .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(item) = item {
             item.insert(
                 route.method.as_str().to_ascii_lowercase(),
-                operation_object(route, &uses),
+                operation_object(route, security),
             );
         }
     }
@@ -421,25 +465,22 @@ pub(crate) fn document(info: &Info, routes: &[Route]) -> Result<Value, OpenApiEr
         document.insert("servers".into(), servers.into());
     }
     document.insert("paths".into(), paths.into());
-    let mut components = Map::new();
-    if !schemes.is_empty() {
-        components.insert(
-            "schemas".into(),
-            json!({"HTTPError": {
-                "type": "object",
-                "title": "HTTPError",
-                "properties": {"detail": {"title": "Detail"}},
-                "required": ["detail"],
-            }}),
-        );
-        let objects: Map<String, Value> = schemes
-            .iter()
-            .map(|used| (used.doc.name.to_owned(), scheme_object(&used.doc)))
+    if !registry.schemes.is_empty() {
+        let objects: Map<String, Value> = (registry.schemes.iter())
+            .map(|(doc, _)| (doc.name.to_owned(), scheme_object(doc)))
             .collect();
-        components.insert("securitySchemes".into(), objects.into());
-    }
-    if !components.is_empty() {
-        document.insert("components".into(), components.into());
+        document.insert(
+            "components".into(),
+            json!({
+                "schemas": {"HTTPError": {
+                    "type": "object",
+                    "title": "HTTPError",
+                    "properties": {"detail": {"title": "Detail"}},
+                    "required": ["detail"],
+                }},
+                "securitySchemes": objects,
+            }),
+        );
     }
     Ok(document.into())
 }

@@ -18,9 +18,6 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// Something `#[security(X)]` can name: a scheme declared with `#[scheme]` or a dependency
 /// declared with `#[dependency]`, resolved against the request parts and the router's state.
 pub trait Resolve<S>: Declared {
-    /// What the parameter receives.
-    type Output: Send;
-
     /// Runs the scheme or dependency for one use, whose accumulated scopes are `scopes`.
     fn resolve<'a>(
         parts: &'a mut Parts,
@@ -30,7 +27,10 @@ pub trait Resolve<S>: Declared {
 }
 
 /// The declaration of a scheme or dependency, as a node of the compile-time graph.
-pub trait Declared {
+pub trait Declared: 'static {
+    /// What a parameter using it receives.
+    type Output: Send + 'static;
+
     /// This node.
     const NODE: Node;
 }
@@ -51,6 +51,8 @@ pub enum NodeKind {
     Scheme(SchemeDoc),
     /// A dependency and the uses of schemes and dependencies in its parameters.
     Dependency(&'static [Edge]),
+    /// `any(A, B, ...)`: the first alternative that succeeds.
+    Any(&'static [Edge]),
 }
 
 /// One use of a scheme or dependency: `#[security(target, scopes = [...])]`.
@@ -78,6 +80,8 @@ pub struct OperationDoc {
     pub summary: Option<&'static str>,
     /// The guards of `#[secured(...)]` and the `#[security(...)]` parameters, in order.
     pub edges: &'static [Edge],
+    /// Whether the handler also serves callers without credentials (`#[secured(anonymous)]`).
+    pub anonymous: bool,
 }
 
 /// The marker type of the `axum::handler::Handler` implementation of `#[secured]` handlers.
@@ -89,13 +93,13 @@ pub struct AutoError<const ENABLED: bool>;
 /// Turns the credentials a scheme read into what the parameter receives.
 pub trait Presence<C> {
     /// `C` when missing credentials are an error, `Option<C>` otherwise.
-    type Output: Send;
+    type Output: Send + 'static;
 
     /// Applies the rule to credentials read from the request.
     fn finish(found: Option<C>, missing: impl FnOnce() -> Response) -> Result<Self::Output, Response>;
 }
 
-impl<C: Send> Presence<C> for AutoError<true> {
+impl<C: Send + 'static> Presence<C> for AutoError<true> {
     type Output = C;
 
     fn finish(found: Option<C>, missing: impl FnOnce() -> Response) -> Result<C, Response> {
@@ -103,7 +107,7 @@ impl<C: Send> Presence<C> for AutoError<true> {
     }
 }
 
-impl<C: Send> Presence<C> for AutoError<false> {
+impl<C: Send + 'static> Presence<C> for AutoError<false> {
     type Output = Option<C>;
 
     fn finish(found: Option<C>, _: impl FnOnce() -> Response) -> Result<Option<C>, Response> {
@@ -125,8 +129,17 @@ where
     AutoError<AUTO>: Presence<T::Credentials>,
 {
     let found = scheme.extract(parts).map_err(IntoResponse::into_response)?;
-    AutoError::<AUTO>::finish(found, || scheme.not_authenticated().into_response())
+    AutoError::<AUTO>::finish(found, || {
+        let mut response = scheme.not_authenticated().into_response();
+        response.extensions_mut().insert(MissingCredentials);
+        response
+    })
 }
+
+/// Marks the answer of a scheme whose credentials are missing, so that `any(...)` can tell it
+/// from a failed check.
+#[derive(Debug, Clone, Copy)]
+pub struct MissingCredentials;
 
 /// Runs one `FromRequestParts` extractor of a dependency or handler.
 pub async fn from_parts<T, S>(parts: &mut Parts, state: &S) -> Result<T, Response>

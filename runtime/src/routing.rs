@@ -9,6 +9,7 @@ use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Method};
 
 use crate::openapi::{self, OpenApiError, Route};
+use crate::overrides::DependencyOverrides;
 use crate::resolve::{Operation, OperationDoc};
 
 /// An axum router whose routes are `#[secured]` handlers, FastAPI's `FastAPI()` app: it knows
@@ -32,6 +33,7 @@ pub struct Router<S = ()> {
     inner: axum::Router<S>,
     routes: Vec<Route>,
     info: openapi::Info,
+    overrides: DependencyOverrides,
 }
 
 impl<S> Router<S>
@@ -44,6 +46,7 @@ where
             inner: axum::Router::new(),
             routes: Vec::new(),
             info: openapi::Info::default(),
+            overrides: DependencyOverrides::new(),
         }
     }
 
@@ -72,7 +75,15 @@ where
             inner: self.inner.with_state(state),
             routes: self.routes,
             info: self.info,
+            overrides: self.overrides,
         }
+    }
+
+    /// Replaces dependencies and schemes by stand-ins in this router only, FastAPI's
+    /// `app.dependency_overrides`: for tests.
+    pub fn dependency_overrides(mut self, overrides: DependencyOverrides) -> Self {
+        self.overrides = overrides;
+        self
     }
 
     /// Sets the document's `info.title`.
@@ -117,10 +128,15 @@ where
     ///
     /// As [`Router::openapi`].
     pub fn try_into_router(self) -> Result<axum::Router<S>, OpenApiError> {
-        let Some(url) = self.info.openapi_url.clone() else {
-            return Ok(self.inner);
-        };
         let document = self.openapi()?.to_string();
+        let mut router = self.inner;
+        if !self.overrides.is_empty() {
+            self.overrides.install();
+            router = router.layer(axum::Extension(self.overrides));
+        }
+        let Some(url) = self.info.openapi_url else {
+            return Ok(router);
+        };
         let serve = move || async move {
             (
                 [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
@@ -128,7 +144,7 @@ where
             )
                 .into_response()
         };
-        Ok(self.inner.route(&url, axum::routing::get(serve)))
+        Ok(router.route(&url, axum::routing::get(serve)))
     }
 
     /// The axum router, with the document served at its URL.

@@ -1,0 +1,148 @@
+//! `any(A, B, ...)`: alternatives, the first that succeeds wins; documented as OR.
+
+use std::future::Future;
+use std::marker::PhantomData;
+
+use axum::response::{IntoResponse, Response};
+use http::header::WWW_AUTHENTICATE;
+use http::request::Parts;
+
+use crate::resolve::{Declared, Edge, MissingCredentials, Node, NodeKind, Resolve};
+use crate::scopes::ScopePath;
+use crate::HttpError;
+
+/// Which alternative of `any(A, B)` succeeded: `any(A, B, C)` gives
+/// `Either<A, Either<B, C>>`.
+///
+/// ```
+/// use secured::{scheme, secured, ApiKeyHeader, Credential, Either, OAuth2PasswordBearer};
+///
+/// #[scheme]
+/// const API_KEY: ApiKeyHeader = ApiKeyHeader::new("X-API-Key");
+/// #[scheme]
+/// const OAUTH2: OAuth2PasswordBearer = OAuth2PasswordBearer::new("token");
+///
+/// #[secured]
+/// async fn whoami(#[security(any(API_KEY, OAUTH2))] who: Either<Credential, Credential>) -> &'static str {
+///     match who {
+///         Either::Left(_key) => "api key",
+///         Either::Right(_token) => "bearer token",
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Either<L, R> {
+    /// The first alternative succeeded.
+    Left(L),
+    /// A later alternative succeeded.
+    Right(R),
+}
+
+/// The target type of `any(...)`: a tuple of the alternatives.
+#[doc(hidden)]
+pub struct AnyOf<T>(PhantomData<T>);
+
+/// The answer when every alternative failed: the first failure that is not missing credentials
+/// (a wrong key is more telling than an absent token), or else 401 `Not authenticated` with the
+/// challenge of every alternative.
+#[doc(hidden)]
+#[derive(Default)]
+pub struct Failures {
+    relevant: Option<Response>,
+    missing: Vec<Response>,
+}
+
+impl Failures {
+    /// Records one alternative's failure.
+    pub fn add(&mut self, response: Response) {
+        if response.extensions().get::<MissingCredentials>().is_some() {
+            self.missing.push(response);
+        } else if self.relevant.is_none() {
+            self.relevant = Some(response);
+        }
+    }
+
+    /// The answer for the whole `any(...)`.
+    pub fn into_response(self) -> Response {
+        if let Some(relevant) = self.relevant {
+            return relevant;
+        }
+        let mut error = HttpError::unauthorized("Not authenticated");
+        for missing in &self.missing {
+            for challenge in missing.headers().get_all(WWW_AUTHENTICATE) {
+                if !error.headers().get_all(WWW_AUTHENTICATE).iter().any(|seen| seen == challenge) {
+                    error = error.header(WWW_AUTHENTICATE, challenge.clone());
+                }
+            }
+        }
+        let mut response = error.into_response();
+        response.extensions_mut().insert(MissingCredentials);
+        response
+    }
+}
+
+macro_rules! any_of {
+    ($first:ident $(, $rest:ident)+ => $output:ty) => {
+        impl<$first: Declared, $($rest: Declared),+> Declared for AnyOf<($first, $($rest),+)> {
+            type Output = $output;
+
+            const NODE: Node = Node {
+                name: "any",
+                kind: NodeKind::Any(&[
+                    Edge { target: &$first::NODE, scopes: &[] },
+                    $(Edge { target: &$rest::NODE, scopes: &[] }),+
+                ]),
+            };
+        }
+
+        impl<S, $first, $($rest),+> Resolve<S> for AnyOf<($first, $($rest),+)>
+        where
+            S: Send + Sync,
+            $first: Resolve<S>,
+            $($rest: Resolve<S>),+
+        {
+            fn resolve<'a>(
+                parts: &'a mut Parts,
+                state: &'a S,
+                scopes: ScopePath<'a>,
+            ) -> impl Future<Output = Result<Self::Output, Response>> + Send + 'a {
+                async move {
+                    let mut failures = Failures::default();
+                    match $first::resolve(&mut *parts, state, scopes).await {
+                        Ok(value) => return Ok(Either::Left(value)),
+                        Err(response) => failures.add(response),
+                    }
+                    match <AnyOf<($($rest,)+)> as Resolve<S>>::resolve(parts, state, scopes).await {
+                        Ok(value) => Ok(Either::Right(value)),
+                        Err(response) => {
+                            failures.add(response);
+                            Err(failures.into_response())
+                        }
+                    }
+                }
+            }
+        }
+    };
+}
+
+/// A single alternative: the tail of the recursion.
+impl<A: Declared> Declared for AnyOf<(A,)> {
+    type Output = A::Output;
+
+    const NODE: Node = A::NODE;
+}
+
+impl<S: Send + Sync, A: Resolve<S>> Resolve<S> for AnyOf<(A,)> {
+    fn resolve<'a>(
+        parts: &'a mut Parts,
+        state: &'a S,
+        scopes: ScopePath<'a>,
+    ) -> impl Future<Output = Result<Self::Output, Response>> + Send + 'a {
+        A::resolve(parts, state, scopes)
+    }
+}
+
+any_of!(A, B => Either<A::Output, B::Output>);
+any_of!(A, B, C => Either<A::Output, <AnyOf<(B, C)> as Declared>::Output>);
+any_of!(A, B, C, D => Either<A::Output, <AnyOf<(B, C, D)> as Declared>::Output>);
+any_of!(A, B, C, D, E => Either<A::Output, <AnyOf<(B, C, D, E)> as Declared>::Output>);

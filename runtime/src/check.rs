@@ -1,0 +1,225 @@
+//! The scope rules, evaluated by the compiler for every `#[secured]` handler and again when the
+//! router builds its document: a scope asked of an OAuth2 scheme must be one it declares, and a
+//! scheme without scopes (API key, HTTP) takes none directly.
+
+use crate::resolve::{Edge, NodeKind, OperationDoc};
+use crate::scheme::{SchemeDoc, SchemeKind};
+
+/// How deep the path of a reported mistake is recorded.
+const MAX_DEPTH: usize = 16;
+
+/// A scope the declarations ask of a scheme that cannot grant it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScopeMistake {
+    /// The scope.
+    pub(crate) scope: &'static str,
+    /// The scheme.
+    pub(crate) scheme: &'static SchemeDoc,
+    /// The handler, the dependencies on the way and the scheme, by Rust name.
+    path: [&'static str; MAX_DEPTH],
+    depth: usize,
+    /// Whether the scheme takes no scopes at all (else: does not declare this one).
+    pub(crate) takes_none: bool,
+}
+
+impl ScopeMistake {
+    /// The handler, the dependencies on the way and the scheme, by Rust name.
+    pub(crate) fn path(&self) -> &[&'static str] {
+        &self.path[..self.depth]
+    }
+}
+
+/// The scopes accumulated on the way down, on the stack of the recursion.
+struct Chain<'a> {
+    scopes: &'static [&'static str],
+    parent: Option<&'a Chain<'a>>,
+}
+
+/// The path of names on the way down.
+#[derive(Clone, Copy)]
+struct Path {
+    names: [&'static str; MAX_DEPTH],
+    depth: usize,
+}
+
+impl Path {
+    const fn push(mut self, name: &'static str) -> Self {
+        if self.depth < MAX_DEPTH {
+            self.names[self.depth] = name;
+            self.depth += 1;
+        }
+        self
+    }
+}
+
+/// The first scope mistake of an operation, if any.
+pub(crate) const fn find_scope_mistake(operation: &OperationDoc) -> Option<ScopeMistake> {
+    let path = Path {
+        names: [""; MAX_DEPTH],
+        depth: 0,
+    }
+    .push(operation.name);
+    let root = Chain {
+        scopes: &[],
+        parent: None,
+    };
+    walk(operation.edges, &root, path)
+}
+
+const fn walk(edges: &'static [Edge], chain: &Chain<'_>, path: Path) -> Option<ScopeMistake> {
+    let mut i = 0;
+    while i < edges.len() {
+        let edge = &edges[i];
+        let here = Chain {
+            scopes: edge.scopes,
+            parent: Some(chain),
+        };
+        let path = path.push(edge.target.name);
+        let found = match &edge.target.kind {
+            NodeKind::Dependency(inner) | NodeKind::Any(inner) => walk(inner, &here, path),
+            NodeKind::Scheme(doc) => check_scheme(doc, edge.scopes, &here, path),
+        };
+        if found.is_some() {
+            return found;
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn check_scheme(
+    doc: &'static SchemeDoc,
+    direct: &'static [&'static str],
+    chain: &Chain<'_>,
+    path: Path,
+) -> Option<ScopeMistake> {
+    if !doc.takes_scopes() {
+        if let [scope, ..] = direct {
+            return Some(mistake(scope, doc, path, true));
+        }
+        return None;
+    }
+    if !matches!(doc.kind, SchemeKind::OAuth2 { .. }) {
+        return None;
+    }
+    let mut link = Some(chain);
+    while let Some(current) = link {
+        let mut i = 0;
+        while i < current.scopes.len() {
+            if !doc.declares_scope(current.scopes[i]) {
+                return Some(mistake(current.scopes[i], doc, path, false));
+            }
+            i += 1;
+        }
+        link = current.parent;
+    }
+    None
+}
+
+const fn mistake(
+    scope: &'static str,
+    scheme: &'static SchemeDoc,
+    path: Path,
+    takes_none: bool,
+) -> ScopeMistake {
+    ScopeMistake {
+        scope,
+        scheme,
+        path: path.names,
+        depth: path.depth,
+        takes_none,
+    }
+}
+
+/// A message built in constant evaluation, for the compile error.
+struct Message {
+    bytes: [u8; 1024],
+    len: usize,
+}
+
+impl Message {
+    const fn push(mut self, text: &str) -> Self {
+        let text = text.as_bytes();
+        let mut i = 0;
+        while i < text.len() && self.len < self.bytes.len() {
+            self.bytes[self.len] = text[i];
+            self.len += 1;
+            i += 1;
+        }
+        self
+    }
+
+    const fn as_str(&self) -> &str {
+        match core::str::from_utf8(self.bytes.split_at(self.len).0) {
+            Ok(text) => text,
+            Err(_) => "a scope is not declared by its scheme",
+        }
+    }
+}
+
+/// Fails compilation when the operation asks a scheme for a scope it cannot grant; the
+/// `#[secured]` attribute evaluates it in a `const` placed on the handler.
+pub const fn assert_scopes(operation: &OperationDoc) {
+    let Some(found) = find_scope_mistake(operation) else {
+        return;
+    };
+    let mut message = Message {
+        bytes: [0; 1024],
+        len: 0,
+    }
+    .push("scope `")
+    .push(found.scope)
+    .push("` ");
+    let scheme = found.path[found.depth - 1];
+    if found.takes_none {
+        message = message
+            .push("given to `")
+            .push(scheme)
+            .push("`, which takes no scopes: only OAuth2 and OpenID Connect schemes do; remove `scopes = [...]`");
+    } else {
+        message = message.push("is not declared by `").push(scheme).push("` (path: ");
+        let mut i = 0;
+        while i < found.depth {
+            if i > 0 {
+                message = message.push(" -> ");
+            }
+            message = message.push(found.path[i]);
+            i += 1;
+        }
+        message = message.push("); it declares: ");
+        message = push_declared(message, found.scheme);
+    }
+    panic!("{}", message.as_str());
+}
+
+const fn push_declared(mut message: Message, doc: &SchemeDoc) -> Message {
+    let SchemeKind::OAuth2 { flows } = &doc.kind else {
+        return message;
+    };
+    let all = [
+        flows.implicit,
+        flows.password,
+        flows.client_credentials,
+        flows.authorization_code,
+    ];
+    let mut any = false;
+    let mut i = 0;
+    while i < all.len() {
+        if let Some(flow) = &all[i] {
+            let mut j = 0;
+            while j < flow.scopes.len() {
+                if any {
+                    message = message.push(", ");
+                }
+                message = message.push("`").push(flow.scopes[j].0).push("`");
+                any = true;
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+    if !any {
+        message = message.push("no scopes; add them with `.scopes(&[(\"scope\", \"description\")])`");
+    }
+    message
+}
