@@ -58,12 +58,16 @@ fn read_items(#[security(get_current_user, scopes = ["items"])] current_user: Us
     Json(json!({"item": "Secure item", "user": current_user}))
 }
 
-/// The application, for `main` and for the HTTP-level tests.
-pub fn app() -> axum::Router {
+/// The routes with their declarations, for the OpenAPI tests.
+pub fn router() -> secured::Router {
     secured::Router::new()
         .route("/users/me", get(read_users_me))
         .route("/items/", get(read_items))
-        .into_router()
+}
+
+/// The application, for `main` and for the HTTP-level tests.
+pub fn app() -> axum::Router {
+    router().into_router()
 }
 
 #[tokio::main]

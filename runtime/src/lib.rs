@@ -41,6 +41,7 @@ mod any;
 mod api_key;
 mod check;
 mod credential;
+pub mod docs;
 mod error;
 mod form;
 mod header;
@@ -52,6 +53,8 @@ mod resolve;
 pub mod routing;
 mod scheme;
 mod scopes;
+#[cfg(feature = "utoipa")]
+mod utoipa;
 
 pub use crate::any::Either;
 pub use crate::api_key::{ApiKeyCookie, ApiKeyHeader, ApiKeyQuery};

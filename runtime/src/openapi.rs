@@ -71,6 +71,12 @@ pub enum OpenApiError {
         /// The scopes the scheme declares.
         declared: Vec<&'static str>,
     },
+    /// The utoipa document could not be read back after the merge.
+    #[cfg(feature = "utoipa")]
+    Utoipa {
+        /// What serde reported.
+        message: String,
+    },
 }
 
 impl fmt::Display for OpenApiError {
@@ -104,6 +110,10 @@ impl fmt::Display for OpenApiError {
                      {declared}",
                     path.join(" -> ")
                 )
+            }
+            #[cfg(feature = "utoipa")]
+            Self::Utoipa { message } => {
+                write!(f, "the utoipa document could not be read back: {message}")
             }
         }
     }

@@ -8,6 +8,7 @@ use axum::response::IntoResponse;
 use http::header::CONTENT_TYPE;
 use http::{HeaderValue, Method};
 
+use crate::docs::{ReDoc, SwaggerUi, OAUTH2_REDIRECT_HTML};
 use crate::openapi::{self, OpenApiError, Route};
 use crate::overrides::DependencyOverrides;
 use crate::resolve::{Operation, OperationDoc};
@@ -34,6 +35,27 @@ pub struct Router<S = ()> {
     routes: Vec<Route>,
     info: openapi::Info,
     overrides: DependencyOverrides,
+    docs: Docs,
+}
+
+/// Where the documentation pages are served, and how.
+#[derive(Debug, Clone)]
+struct Docs {
+    docs_url: Option<String>,
+    redoc_url: Option<String>,
+    swagger_ui: SwaggerUi,
+    redoc: ReDoc,
+}
+
+impl Default for Docs {
+    fn default() -> Self {
+        Self {
+            docs_url: Some("/docs".to_owned()),
+            redoc_url: Some("/redoc".to_owned()),
+            swagger_ui: SwaggerUi::new(),
+            redoc: ReDoc::new(),
+        }
+    }
 }
 
 impl<S> Router<S>
@@ -47,6 +69,7 @@ where
             routes: Vec::new(),
             info: openapi::Info::default(),
             overrides: DependencyOverrides::new(),
+            docs: Docs::default(),
         }
     }
 
@@ -76,6 +99,7 @@ where
             routes: self.routes,
             info: self.info,
             overrides: self.overrides,
+            docs: self.docs,
         }
     }
 
@@ -113,6 +137,31 @@ where
         self
     }
 
+    /// Where Swagger UI is served (default `/docs`, with the OAuth2 redirect page at
+    /// `/docs/oauth2-redirect`); `None` serves none.
+    pub fn docs_url(mut self, url: Option<&str>) -> Self {
+        self.docs.docs_url = url.map(str::to_owned);
+        self
+    }
+
+    /// Where ReDoc is served (default `/redoc`); `None` serves none.
+    pub fn redoc_url(mut self, url: Option<&str>) -> Self {
+        self.docs.redoc_url = url.map(str::to_owned);
+        self
+    }
+
+    /// Sets the Swagger UI assets and OAuth options.
+    pub fn swagger_ui(mut self, swagger_ui: SwaggerUi) -> Self {
+        self.docs.swagger_ui = swagger_ui;
+        self
+    }
+
+    /// Sets the ReDoc asset.
+    pub fn redoc(mut self, redoc: ReDoc) -> Self {
+        self.docs.redoc = redoc;
+        self
+    }
+
     /// The OpenAPI 3.1 document of the routes added so far.
     ///
     /// # Errors
@@ -137,14 +186,20 @@ where
         let Some(url) = self.info.openapi_url else {
             return Ok(router);
         };
-        let serve = move || async move {
-            (
-                [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
-                document,
-            )
-                .into_response()
-        };
-        Ok(router.route(&url, axum::routing::get(serve)))
+        router = router.route(&url, serve(document, "application/json"));
+        let title = &self.info.title;
+        if let Some(docs_url) = &self.docs.docs_url {
+            let redirect_url = format!("{}/oauth2-redirect", docs_url.trim_end_matches('/'));
+            let page = self.docs.swagger_ui.html(&format!("{title} - Swagger UI"), &url, &redirect_url);
+            router = router
+                .route(docs_url, serve(page, "text/html; charset=utf-8"))
+                .route(&redirect_url, serve(OAUTH2_REDIRECT_HTML.to_owned(), "text/html; charset=utf-8"));
+        }
+        if let Some(redoc_url) = &self.docs.redoc_url {
+            let page = self.docs.redoc.html(&format!("{title} - ReDoc"), &url);
+            router = router.route(redoc_url, serve(page, "text/html; charset=utf-8"));
+        }
+        Ok(router)
     }
 
     /// The axum router, with the document served at its URL.
@@ -157,6 +212,17 @@ where
         self.try_into_router()
             .unwrap_or_else(|error| panic!("secured::Router: {error}"))
     }
+}
+
+/// A `GET` route answering a fixed body.
+fn serve<S>(body: String, content_type: &'static str) -> axum::routing::MethodRouter<S>
+where
+    S: Clone + Send + Sync + 'static,
+{
+    let body = axum::body::Bytes::from(body);
+    axum::routing::get(move || async move {
+        ([(CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response()
+    })
 }
 
 impl<S> Default for Router<S>
