@@ -66,6 +66,12 @@ pub struct Edge {
 
 /// What a `#[secured]` handler declares: the counterpart of a FastAPI path operation's
 /// security, which `secured::Router` publishes in the OpenAPI document.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a `#[secured]` handler",
+    label = "a plain fn or closure, whose security `secured::Router` cannot document",
+    note = "add `#[secured]` above the handler fn (with no arguments when it needs no security)",
+    note = "a route that must stay undocumented goes on a plain `axum::Router`, merged after `into_router()`"
+)]
 pub trait Operation {
     /// The handler's declarations.
     const OPERATION: OperationDoc;
