@@ -6,12 +6,13 @@ use std::convert::Infallible;
 use axum::handler::Handler;
 use axum::response::IntoResponse;
 use http::header::CONTENT_TYPE;
-use http::{HeaderValue, Method};
+use http::{HeaderValue, Method, StatusCode};
 
 use crate::docs::{ReDoc, SwaggerUi, OAUTH2_REDIRECT_HTML};
 use crate::openapi::{self, OpenApiError, Route};
 use crate::overrides::DependencyOverrides;
 use crate::resolve::{Operation, OperationDoc};
+use crate::HttpError;
 
 /// An axum router whose routes are `#[secured]` handlers, FastAPI's `FastAPI()` app: it knows
 /// each route's security and serves the OpenAPI document at `/openapi.json`.
@@ -178,7 +179,13 @@ where
     /// As [`Router::openapi`].
     pub fn try_into_router(self) -> Result<axum::Router<S>, OpenApiError> {
         let document = self.openapi()?.to_string();
-        let mut router = self.inner;
+        // FastAPI's answers for unknown paths and methods, in the same `{"detail": ...}` shape.
+        let mut router = self
+            .inner
+            .fallback(|| async { HttpError::new(StatusCode::NOT_FOUND, "Not Found") })
+            .method_not_allowed_fallback(|| async {
+                HttpError::new(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed")
+            });
         if !self.overrides.is_empty() {
             self.overrides.install();
             router = router.layer(axum::Extension(self.overrides));

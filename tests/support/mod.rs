@@ -32,6 +32,15 @@ impl Server {
         self.send("GET", path, &headers, None).await
     }
 
+    /// `GET path` with one `Authorization` header per value, in this order (none for no value).
+    pub async fn get_authorized(&self, path: &str, authorization: &[&[u8]]) -> Response {
+        let headers: Vec<(&str, &[u8])> = authorization
+            .iter()
+            .map(|value| ("Authorization", *value))
+            .collect();
+        self.send("GET", path, &headers, None).await
+    }
+
     /// `POST path` with a body of this content type.
     pub async fn post(&self, path: &str, content_type: &str, body: &[u8]) -> Response {
         let headers = [("Content-Type", content_type.as_bytes())];
