@@ -305,11 +305,8 @@ fn require_scopes(
         let challenge = if security_scopes.scopes.is_empty() {
             HeaderValue::from_static("Bearer")
         } else {
-            HeaderValue::try_from(format!(
-                "Bearer scope=\"{}\"",
-                security_scopes.scope_str()
-            ))
-            .map_err(|_| HttpError::unauthorized("Not enough permissions"))?
+            HeaderValue::try_from(format!("Bearer scope=\"{}\"", security_scopes.scope_str()))
+                .map_err(|_| HttpError::unauthorized("Not enough permissions"))?
         };
         return Err(HttpError::unauthorized("Not enough permissions")
             .header(header::WWW_AUTHENTICATE, challenge));

@@ -47,9 +47,7 @@ fn get_current_user(
 }
 
 #[secured]
-fn read_users_me(
-    #[security(get_current_user, scopes = ["me"])] current_user: User,
-) -> Json<User> {
+fn read_users_me(#[security(get_current_user, scopes = ["me"])] current_user: User) -> Json<User> {
     Json(current_user)
 }
 

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Every test of the project: the Rust suites (unit, HTTP-level, UI, doc tests), then the
-# conformance runner against each running example.
+# conformance runner against each running example, the OpenAPI 3.1 validator on each example's
+# document, and the browser test of Swagger UI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo test --workspace --all-features
 cargo build --examples
 scripts/conformance.sh
+scripts/validate_openapi.sh
+scripts/browser_test.sh

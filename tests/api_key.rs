@@ -3,12 +3,12 @@
 
 mod support;
 
-#[path = "../examples/api_key.rs"]
-#[allow(dead_code, unreachable_pub)]
-mod api_key;
 #[path = "../examples/all_schemes.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod all_schemes;
+#[path = "../examples/api_key.rs"]
+#[allow(dead_code, unreachable_pub)]
+mod api_key;
 
 use serde_json::json;
 use support::{not_authenticated, Server};
@@ -16,7 +16,9 @@ use support::{not_authenticated, Server};
 #[tokio::test]
 async fn valid_api_key_is_handed_to_the_dependency() {
     let server = Server::start(api_key::app()).await;
-    let response = server.get("/secure-data", &[("X-API-Key", "secret-key")]).await;
+    let response = server
+        .get("/secure-data", &[("X-API-Key", "secret-key")])
+        .await;
     response.assert(
         200,
         None,
@@ -27,7 +29,9 @@ async fn valid_api_key_is_handed_to_the_dependency() {
 #[tokio::test]
 async fn wrong_api_key_is_403_from_the_dependency_without_challenge() {
     let server = Server::start(api_key::app()).await;
-    let response = server.get("/secure-data", &[("X-API-Key", "wrong-key")]).await;
+    let response = server
+        .get("/secure-data", &[("X-API-Key", "wrong-key")])
+        .await;
     response.assert(403, None, json!({"detail": "Could not validate API key"}));
 }
 
@@ -50,7 +54,9 @@ async fn blank_api_key_header_is_missing() {
 #[tokio::test]
 async fn api_key_header_name_is_case_insensitive_and_value_trimmed() {
     let server = Server::start(all_schemes::app()).await;
-    let response = server.get("/apikey/header", &[("x-api-key", "  a\tb c  ")]).await;
+    let response = server
+        .get("/apikey/header", &[("x-api-key", "  a\tb c  ")])
+        .await;
     response.assert(200, None, json!({"api_key": "a\tb c"}));
 }
 
@@ -58,7 +64,10 @@ async fn api_key_header_name_is_case_insensitive_and_value_trimmed() {
 async fn first_api_key_header_wins() {
     let server = Server::start(all_schemes::app()).await;
     let response = server
-        .get("/apikey/header", &[("X-API-Key", "first"), ("X-API-Key", "second")])
+        .get(
+            "/apikey/header",
+            &[("X-API-Key", "first"), ("X-API-Key", "second")],
+        )
         .await;
     response.assert(200, None, json!({"api_key": "first"}));
 }
@@ -69,7 +78,9 @@ async fn non_utf8_api_key_is_missing_credentials() {
     let headers: [(&str, &[u8]); 1] = [("X-API-Key", b"caf\xe9")];
     let response = server.send("GET", "/apikey/header", &headers, None).await;
     response.assert(401, Some("APIKey"), not_authenticated());
-    let response = server.send("GET", "/apikey/header-optional", &headers, None).await;
+    let response = server
+        .send("GET", "/apikey/header-optional", &headers, None)
+        .await;
     response.assert(200, None, json!({"api_key": null}));
 }
 
@@ -162,10 +173,18 @@ async fn cookie_key_is_trimmed_and_unquoted_but_not_decoded() {
 #[tokio::test]
 async fn cookie_key_absent_empty_or_bare_is_missing() {
     let server = Server::start(all_schemes::app()).await;
-    for cookie in ["other=x", "session=", "session", "SESSION=x", "session=\"\""] {
+    for cookie in [
+        "other=x",
+        "session=",
+        "session",
+        "SESSION=x",
+        "session=\"\"",
+    ] {
         let response = server.get("/apikey/cookie", &[("Cookie", cookie)]).await;
         response.assert(401, Some("APIKey"), not_authenticated());
     }
-    let response = server.get("/apikey/cookie-optional", &[("Cookie", "session=")]).await;
+    let response = server
+        .get("/apikey/cookie-optional", &[("Cookie", "session=")])
+        .await;
     response.assert(200, None, json!({"api_key": null}));
 }

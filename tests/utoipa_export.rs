@@ -48,7 +48,10 @@ fn schemes_and_requirements_are_merged_into_the_utoipa_document() {
     assert_eq!(items["security"], json!([{"APIKeyHeader": []}]));
     assert_eq!(items["summary"], "Lists the items.");
     assert_eq!(items["responses"]["200"]["description"], "The items");
-    assert_eq!(items["responses"]["401"]["description"], "Not authenticated");
+    assert_eq!(
+        items["responses"]["401"]["description"],
+        "Not authenticated"
+    );
     assert!(document["paths"].get("/health").is_none());
 }
 

@@ -1,9 +1,81 @@
 //! A typed view of the fn under `#[secured]` or `#[dependency]`, keeping the user's tokens.
 
+use proc_macro2::{Span, TokenStream};
 use syn::{FnArg, GenericArgument, ItemFn, PathArguments, ReturnType, Type};
 
-use crate::attr::Use;
+use crate::attr::{DependencyArgs, SecuredArgs, Use};
 use crate::valid::Ctxt;
+
+/// A `#[secured]` handler: the fn and what its stacked `#[secured(...)]` attributes declare.
+pub(crate) struct Handler {
+    pub(crate) function: Function,
+    /// `#[secured(X, scopes = [...])]`: uses whose value is discarded.
+    pub(crate) guards: Vec<Use>,
+    /// `#[secured(anonymous)]`: also open to callers without credentials.
+    pub(crate) anonymous: bool,
+}
+
+impl Handler {
+    /// Reads the outermost attribute's `args` and the stacked `#[secured(...)]` below it, which
+    /// the outermost expands all at once.
+    pub(crate) fn from_syn(args: TokenStream, mut item: ItemFn, cx: &Ctxt) -> Self {
+        let mut guards = Vec::new();
+        let mut anonymous: Option<Span> = None;
+        let mut add = |args: syn::Result<SecuredArgs>| match args {
+            Ok(SecuredArgs::None) => {}
+            Ok(SecuredArgs::Anonymous(span)) if anonymous.is_some() => {
+                cx.syn_error(syn::Error::new(
+                    span,
+                    "`anonymous` specified more than once",
+                ));
+            }
+            Ok(SecuredArgs::Anonymous(span)) => anonymous = Some(span),
+            Ok(SecuredArgs::Guard(guard)) => guards.push(guard),
+            Err(error) => cx.syn_error(error),
+        };
+        add(syn::parse2(args));
+        item.attrs.retain(|attr| {
+            let is_secured =
+                (attr.path().segments.last()).is_some_and(|segment| segment.ident == "secured");
+            if !is_secured {
+                return true;
+            }
+            add(match &attr.meta {
+                syn::Meta::Path(_) => Ok(SecuredArgs::None),
+                meta => meta.require_list().and_then(|list| list.parse_args()),
+            });
+            false
+        });
+        Self {
+            function: Function::from_syn(item, cx),
+            guards,
+            anonymous: anonymous.is_some(),
+        }
+    }
+}
+
+/// A `#[dependency]` fn and its arguments.
+pub(crate) struct Dependency {
+    pub(crate) function: Function,
+    /// `#[dependency(cache)]`: one run per request and scopes.
+    pub(crate) cache: bool,
+}
+
+impl Dependency {
+    pub(crate) fn from_syn(args: TokenStream, item: ItemFn, cx: &Ctxt) -> Self {
+        let cache = match syn::parse2::<DependencyArgs>(args) {
+            Ok(args) => args.cache,
+            Err(error) => {
+                cx.syn_error(error);
+                false
+            }
+        };
+        Self {
+            function: Function::from_syn(item, cx),
+            cache,
+        }
+    }
+}
 
 /// The user's fn and what each parameter is.
 pub(crate) struct Function {
@@ -50,7 +122,15 @@ impl Function {
                 if !attr.path().is_ident("security") {
                     return true;
                 }
-                match attr.parse_args::<Use>() {
+                let parsed = match &attr.meta {
+                    syn::Meta::List(list) => list.parse_args::<Use>(),
+                    _ => Err(syn::Error::new_spanned(
+                        attr,
+                        "`#[security]` names the scheme or dependency to use, as in \
+                         `#[security(API_KEY)]` or `#[security(OAUTH2, scopes = [\"me\"])]`",
+                    )),
+                };
+                match parsed {
                     Ok(_) if found.is_some() => {
                         cx.error_spanned_by(attr, "`#[security]` specified more than once")
                     }

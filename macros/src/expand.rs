@@ -1,13 +1,14 @@
 //! Code generation. Every runtime path goes through `::secured::__private`, so the user's
 //! imports cannot break the expansion.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, Group, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, ItemConst, ReturnType, Type};
 
-use crate::ast::{Function, Output, ParamKind};
+use crate::ast::{Dependency, Function, Handler, Output, ParamKind};
 use crate::attr::{Target, Use};
+use crate::valid::mentions_impl_trait;
 
 /// The type a use resolves through.
 fn target_type(target: &Target) -> TokenStream {
@@ -39,7 +40,7 @@ fn resolve_signature() -> TokenStream {
             __secured_state: &'__a __S,
             __secured_scopes: ::secured::__private::ScopePath<'__a>,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<Self::Output, ::secured::__private::Response>,
+            Output = ::core::result::Result<Self::Output, ::secured::__private::Rejection>,
         > + ::core::marker::Send + '__a
     }
 }
@@ -111,10 +112,20 @@ fn declared_scopes(used: &Use) -> TokenStream {
     quote!(&[#(#seen),*])
 }
 
-/// The statement that binds one resolved use to `binding`.
-fn resolve_use(used: &Use, binding: TokenStream, early_return: &TokenStream) -> TokenStream {
+/// The statement that binds one resolved use to `binding`, passing the value through `convert`
+/// when given.
+fn resolve_use(
+    used: &Use,
+    binding: TokenStream,
+    convert: Option<TokenStream>,
+    early_return: &TokenStream,
+) -> TokenStream {
     let target = target_type(&used.target);
     let scopes = declared_scopes(used);
+    let value = match convert {
+        Some(convert) => quote!(#convert(value)),
+        None => quote!(value),
+    };
     quote! {
         let #binding = match <#target as ::secured::__private::Resolve<__S>>::resolve(
             &mut *__secured_parts,
@@ -123,8 +134,75 @@ fn resolve_use(used: &Use, binding: TokenStream, early_return: &TokenStream) -> 
         )
         .await
         {
-            ::core::result::Result::Ok(value) => value,
+            ::core::result::Result::Ok(value) => #value,
             ::core::result::Result::Err(response) => return #early_return,
+        };
+    }
+}
+
+fn output_fn_ident(index: usize) -> Ident {
+    format_ident!("__secured_output{}", index)
+}
+
+/// For each `#[security(X)] name: T`, a fn from `X`'s output to `T`: a mismatch is then one
+/// `expected T, found U` on the user's `T`, outside every generic bound.
+fn output_fns(function: &Function) -> Vec<TokenStream> {
+    let mut fns = Vec::new();
+    for (index, param) in function.params.iter().enumerate() {
+        if let ParamKind::Security(used) = &param.kind {
+            let (target, ty) = (target_type(&used.target), &param.ty);
+            let name = output_fn_ident(index);
+            // Located at the user's type but marked as generated, so that rustc places no
+            // suggestion inside the user's type.
+            let output = quote_spanned!(Span::call_site().located_at(ty.span())=> output);
+            fns.push(quote! {
+                #[doc(hidden)]
+                fn #name(output: <#target as ::secured::__private::Declared>::Output) -> #ty {
+                    let output: #ty = #output;
+                    output
+                }
+            });
+        }
+    }
+    fns
+}
+
+/// `path(args)` as one expression that spans `tokens`, so that an error evaluating it points
+/// at them rather than at generated code.
+fn call_spanning(tokens: &TokenStream, path: TokenStream, args: TokenStream) -> TokenStream {
+    let mut spans = tokens.clone().into_iter().map(|token| token.span());
+    let first = spans.next().unwrap_or_else(Span::call_site);
+    let last = spans.last().unwrap_or(first);
+    let path: TokenStream = (path.into_iter())
+        .map(|mut token| {
+            token.set_span(first);
+            token
+        })
+        .collect();
+    let mut args = Group::new(Delimiter::Parenthesis, args);
+    args.set_span(last);
+    quote!(#path #args)
+}
+
+/// The compile-time scope check of one use by the handler `name`, evaluated by the compiler and
+/// reported on the use as written, with the path to the scheme that cannot grant the scope.
+fn scope_check(name: &str, used: &Use) -> TokenStream {
+    let edges = edges(std::iter::once(used));
+    let check = call_spanning(
+        &used.tokens,
+        quote!(::secured::__private::assert_scopes),
+        quote!(&OPERATION),
+    );
+    quote! {
+        const _: () = {
+            const OPERATION: ::secured::__private::OperationDoc =
+                ::secured::__private::OperationDoc {
+                    name: #name,
+                    summary: ::core::option::Option::None,
+                    edges: #edges,
+                    anonymous: false,
+                };
+            #check
         };
     }
 }
@@ -146,15 +224,15 @@ fn bind_params(function: &Function, extractors: &[usize], early_return: &TokenSt
     let mut statements = Vec::new();
     for (index, param) in function.params.iter().enumerate() {
         if let ParamKind::Security(used) = &param.kind {
-            let (target, ty) = (target_type(&used.target), &param.ty);
-            // Naming the output keeps it visible under the where-bound, and reports a mismatch
-            // on the user's own type.
-            bounds.push(quote_spanned! {ty.span()=>
-                #target: ::secured::__private::Resolve<__S>
-                    + ::secured::__private::Declared<Output = #ty>
-            });
-            let binding = arg_ident(index);
-            statements.push(resolve_use(used, quote!(#binding), early_return));
+            let target = target_type(&used.target);
+            bounds.push(quote!(#target: ::secured::__private::Resolve<__S>));
+            let (binding, convert) = (arg_ident(index), output_fn_ident(index));
+            statements.push(resolve_use(
+                used,
+                quote!(#binding),
+                Some(quote!(Self::#convert)),
+                early_return,
+            ));
         }
     }
     for (index, param) in function.params.iter().enumerate() {
@@ -197,7 +275,8 @@ fn call_args(function: &Function) -> Vec<Ident> {
 /// `#[dependency] fn NAME(...)`: the fn unchanged, plus a same-named struct in the type
 /// namespace that resolves it. With `cache`, a second use with the same scopes in one request
 /// reuses the first output.
-pub(crate) fn dependency(function: &Function, cache: bool) -> TokenStream {
+pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
+    let function = &dependency.function;
     let item = &function.item;
     let vis = &item.vis;
     let ident = &item.sig.ident;
@@ -222,13 +301,41 @@ pub(crate) fn dependency(function: &Function, cache: bool) -> TokenStream {
         Output::Unit | Output::Plain(_) => quote!(::core::result::Result::Ok(#call)),
     };
     let mut cache_lookup = quote!();
-    if cache {
+    let mut cache_trait = quote!();
+    if dependency.cache {
         let output_span = match &item.sig.output {
             ReturnType::Default => ident.span(),
             ReturnType::Type(_, ty) => ty.span(),
         };
-        bounds.push(quote_spanned! {output_span=>
-            #output: ::core::clone::Clone + ::core::marker::Sync
+        // Checked apart from the impl, in a trait of our own, so that rustc reports it once, in
+        // our words; the bound on the impl is higher-ranked only so that rustc does not check
+        // it a second time as a bound that never holds.
+        let message = format!(
+            "`{{Self}}`, the output of the `#[dependency(cache)]` fn `{name}`, must be `Clone` \
+             and `Sync`"
+        );
+        let check = quote_spanned!(Span::call_site().located_at(output_span)=>
+            __secured_cached_output::<#output>()
+        );
+        cache_trait = quote! {
+            #[diagnostic::on_unimplemented(
+                message = #message,
+                label = "each later use with the same scopes in a request gets a clone of it",
+                note = "derive `Clone` on it (its fields `Sync`), or remove `cache` to run the fn \
+                        at every use",
+            )]
+            trait __SecuredCachedOutput {}
+
+            impl<T: ::core::clone::Clone + ::core::marker::Sync> __SecuredCachedOutput for T {}
+
+            fn __secured_cached_output<T: __SecuredCachedOutput>() {}
+
+            fn __secured_check() {
+                #check
+            }
+        };
+        bounds.push(quote! {
+            for<'__secured> #output: ::core::clone::Clone + ::core::marker::Sync
         });
         cache_lookup = quote! {
             let __secured_key = ::secured::__private::cache_key(__secured_scopes);
@@ -246,6 +353,7 @@ pub(crate) fn dependency(function: &Function, cache: bool) -> TokenStream {
             __secured_result
         };
     }
+    let output_fns = output_fns(function);
     let signature = resolve_signature();
     let override_check = override_check();
     quote! {
@@ -268,66 +376,65 @@ pub(crate) fn dependency(function: &Function, cache: bool) -> TokenStream {
         impl #ident {
             #[doc(hidden)]
             const __SECURED_EDGES: &'static [::secured::__private::Edge] = #edges;
+
+            #(#output_fns)*
         }
 
-        #[automatically_derived]
-        #[allow(private_bounds)]
-        impl<__S> ::secured::__private::Resolve<__S> for #ident
-        where
-            __S: ::core::marker::Send + ::core::marker::Sync,
-            #(#bounds,)*
-        {
-            #signature {
-                async move {
-                    #override_check
-                    #cache_lookup
-                    #(#statements)*
-                    #result
+        const _: () = {
+            #cache_trait
+
+            #[automatically_derived]
+            #[allow(private_bounds)]
+            impl<__S> ::secured::__private::Resolve<__S> for #ident
+            where
+                __S: ::core::marker::Send + ::core::marker::Sync,
+                #(#bounds,)*
+            {
+                #signature {
+                    async move {
+                        #override_check
+                        #cache_lookup
+                        #(#statements)*
+                        #result
+                    }
                 }
             }
-        }
+        };
     }
 }
 
 fn security_uses(function: &Function) -> impl Iterator<Item = &Use> {
-    function.params.iter().filter_map(|param| match &param.kind {
-        ParamKind::Security(used) => Some(used),
-        _ => None,
-    })
-}
-
-/// Whether `ty` mentions `impl Trait`, which a fn pointer type cannot name.
-fn mentions_impl_trait(ty: &Type) -> bool {
-    ty.to_token_stream()
-        .into_iter()
-        .any(|token| matches!(token, proc_macro2::TokenTree::Ident(ident) if ident == "impl"))
-}
-
-/// What `#[secured]` collected from its stacked attributes.
-pub(crate) struct Secured {
-    pub(crate) guards: Vec<Use>,
-    pub(crate) anonymous: bool,
+    function
+        .params
+        .iter()
+        .filter_map(|param| match &param.kind {
+            ParamKind::Security(used) => Some(used),
+            _ => None,
+        })
 }
 
 /// `#[secured] fn NAME(...)`: a unit struct NAME implementing axum's `Handler` and our
 /// `Operation`, that derefs to a fn pointer calling the original body so tests can call it.
-pub(crate) fn handler(function: &Function, secured: &Secured) -> TokenStream {
+pub(crate) fn handler(handler: &Handler) -> TokenStream {
+    let function = &handler.function;
     let item = &function.item;
     let vis = &item.vis;
     let ident = &item.sig.ident;
     let name = ident.to_string();
-    let anonymous = secured.anonymous;
-    let (docs, other_attrs): (Vec<_>, Vec<_>) =
-        item.attrs.iter().partition(|attr| attr.path().is_ident("doc"));
+    let anonymous = handler.anonymous;
+    let (docs, other_attrs): (Vec<_>, Vec<_>) = item
+        .attrs
+        .iter()
+        .partition(|attr| attr.path().is_ident("doc"));
     let summary = summary(item);
-    let edges = edges(secured.guards.iter().chain(security_uses(function)));
+    let edges = edges(handler.guards.iter().chain(security_uses(function)));
 
     let mut inner = item.clone();
     inner.attrs = other_attrs.into_iter().cloned().collect();
     inner.vis = syn::Visibility::Inherited;
     inner.sig.ident = Ident::new("__secured_call", ident.span());
 
-    let early_return = quote!(response);
+    let early_return = quote!(*response);
     let mut extractors = extractor_indices(function);
     let body_param = extractors.pop();
     let Bindings {
@@ -335,17 +442,16 @@ pub(crate) fn handler(function: &Function, secured: &Secured) -> TokenStream {
         mut statements,
     } = bind_params(function, &extractors, &early_return);
     let mut guard_statements = Vec::new();
-    for guard in &secured.guards {
+    for guard in &handler.guards {
         let target = target_type(&guard.target);
         bounds.push(quote!(#target: ::secured::__private::Resolve<__S>));
-        guard_statements.push(resolve_use(guard, quote!(_), &early_return));
+        guard_statements.push(resolve_use(guard, quote!(_), None, &early_return));
     }
     let marker = match body_param {
         Some(index) => {
             let (binding, ty) = (arg_ident(index), &function.params[index].ty);
-            bounds.push(
-                quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>),
-            );
+            bounds
+                .push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>));
             statements.push(quote_spanned! {ty.span()=>
                 let #binding: #ty = match ::secured::__private::from_request::<#ty, __S, __M>(
                     ::secured::__private::Request::from_parts(
@@ -357,7 +463,7 @@ pub(crate) fn handler(function: &Function, secured: &Secured) -> TokenStream {
                 .await
                 {
                     ::core::result::Result::Ok(value) => value,
-                    ::core::result::Result::Err(response) => return response,
+                    ::core::result::Result::Err(response) => return *response,
                 };
             });
             quote!(__M)
@@ -410,12 +516,10 @@ pub(crate) fn handler(function: &Function, secured: &Secured) -> TokenStream {
         Some(_) => quote!(),
         None => quote!(let _ = (__secured_owned_parts, __secured_body);),
     };
-    // The compiler evaluates the scope rules of the whole declaration graph here.
-    let scope_check = quote_spanned! {ident.span()=>
-        const _: () = ::secured::__private::assert_scopes(
-            &<#ident as ::secured::__private::Operation>::OPERATION,
-        );
-    };
+    // The compiler evaluates the scope rules below each use, and reports a mistake on that use.
+    let scope_checks =
+        (handler.guards.iter().chain(security_uses(function))).map(|used| scope_check(&name, used));
+    let output_fns = output_fns(function);
 
     quote! {
         #(#docs)*
@@ -429,9 +533,11 @@ pub(crate) fn handler(function: &Function, secured: &Secured) -> TokenStream {
 
             #[doc(hidden)]
             #inner
+
+            #(#output_fns)*
         }
 
-        #scope_check
+        #(#scope_checks)*
 
         #[automatically_derived]
         impl ::core::ops::Deref for #ident {
@@ -498,10 +604,4 @@ fn summary(item: &syn::ItemFn) -> TokenStream {
         Some(line) => quote!(::core::option::Option::Some(#line)),
         None => quote!(::core::option::Option::None),
     }
-}
-
-/// The user's fn with the `#[security]` attributes removed: what is emitted next to errors, so
-/// that rustc reports no cascade of unrelated ones.
-pub(crate) fn fallback(function: &Function) -> TokenStream {
-    function.item.to_token_stream()
 }

@@ -8,96 +8,86 @@ mod valid;
 
 use proc_macro::TokenStream;
 use quote::ToTokens;
-use syn::parse_macro_input;
+use syn::parse::Parse;
 
-use crate::ast::Function;
-use crate::attr::{DependencyArgs, SecuredArgs};
-use crate::expand::Secured;
+use crate::ast::{Dependency, Function, Handler};
+use crate::attr::SchemeArgs;
 use crate::valid::Ctxt;
+
+const SCHEME_GOES_ON: &str = "`#[scheme]` goes on a `const` item, as in `#[scheme] const \
+                              API_KEY: ApiKeyHeader = ApiKeyHeader::new(\"X-API-Key\");`";
+const DEPENDENCY_GOES_ON: &str = "`#[dependency]` goes on a fn, as in `#[dependency] async fn \
+                                  current_user(...) -> Result<User, HttpError>`";
+const SECURED_GOES_ON: &str = "`#[secured]` goes on a handler fn, as in `#[secured] async fn \
+                               read_items(...) -> Json<Value>`";
 
 /// Declares a security scheme `const` usable in `#[security(...)]`. See `secured::scheme`.
 #[proc_macro_attribute]
 pub fn scheme(args: TokenStream, input: TokenStream) -> TokenStream {
-    let item = parse_macro_input!(input as syn::ItemConst);
-    if !args.is_empty() {
-        let args = proc_macro2::TokenStream::from(args);
-        let error = syn::Error::new_spanned(args, "`#[scheme]` takes no arguments");
-        let mut tokens = error.to_compile_error();
-        item.to_tokens(&mut tokens);
-        return tokens.into();
+    let item: syn::ItemConst = match parse_item(input, SCHEME_GOES_ON) {
+        Ok(item) => item,
+        Err(tokens) => return tokens,
+    };
+    match syn::parse::<SchemeArgs>(args) {
+        Ok(SchemeArgs) => expand::scheme(&item),
+        Err(error) => {
+            let mut tokens = error.to_compile_error();
+            item.to_tokens(&mut tokens);
+            tokens
+        }
     }
-    expand::scheme(&item).into()
+    .into()
 }
 
 /// Declares a dependency fn usable in `#[security(...)]`. See `secured::dependency`.
 #[proc_macro_attribute]
 pub fn dependency(args: TokenStream, input: TokenStream) -> TokenStream {
-    let cx = Ctxt::default();
-    let cache = match syn::parse::<DependencyArgs>(args) {
-        Ok(args) => args.cache,
-        Err(error) => {
-            cx.syn_error(error);
-            false
-        }
+    let item = match parse_item(input, DEPENDENCY_GOES_ON) {
+        Ok(item) => item,
+        Err(tokens) => return tokens,
     };
-    let item = parse_macro_input!(input as syn::ItemFn);
-    let function = Function::from_syn(item, &cx);
-    valid::validate(&function, "a `#[dependency]` fn", &cx);
+    let cx = Ctxt::default();
+    let dependency = Dependency::from_syn(args.into(), item, &cx);
+    valid::validate_dependency(&dependency, &cx);
     match cx.check() {
-        Ok(()) => expand::dependency(&function, cache),
-        Err(error) => with_fallback(error, &function),
+        Ok(()) => expand::dependency(&dependency),
+        Err(error) => with_fallback(error, &dependency.function),
     }
     .into()
 }
 
-/// Turns an async fn into a secured axum handler. See `secured::secured`.
+/// Turns a fn into a secured axum handler. See `secured::secured`.
 #[proc_macro_attribute]
 pub fn secured(args: TokenStream, input: TokenStream) -> TokenStream {
+    let item = match parse_item(input, SECURED_GOES_ON) {
+        Ok(item) => item,
+        Err(tokens) => return tokens,
+    };
     let cx = Ctxt::default();
-    let mut secured = Secured {
-        guards: Vec::new(),
-        anonymous: false,
-    };
-    let mut add = |args: syn::Result<SecuredArgs>| match args {
-        Ok(SecuredArgs::None) => {}
-        Ok(SecuredArgs::Anonymous) => secured.anonymous = true,
-        Ok(SecuredArgs::Guard(guard)) => secured.guards.push(guard),
-        Err(error) => cx.syn_error(error),
-    };
-    add(syn::parse::<SecuredArgs>(args));
-    let mut item = parse_macro_input!(input as syn::ItemFn);
-    // Stacked `#[secured(...)]` attributes each add a guard; the outermost expands them all.
-    item.attrs.retain(|attr| {
-        let is_secured = attr
-            .path()
-            .segments
-            .last()
-            .is_some_and(|segment| segment.ident == "secured");
-        if !is_secured {
-            return true;
-        }
-        add(match &attr.meta {
-            syn::Meta::Path(_) => Ok(SecuredArgs::None),
-            meta => meta
-                .require_list()
-                .and_then(|list| list.parse_args::<SecuredArgs>()),
-        });
-        false
-    });
-    let function = Function::from_syn(item, &cx);
-    valid::validate(&function, "a `#[secured]` handler", &cx);
-    for guard in &secured.guards {
-        valid::validate_use(guard, &cx);
-    }
+    let handler = Handler::from_syn(args.into(), item, &cx);
+    valid::validate_handler(&handler, &cx);
     match cx.check() {
-        Ok(()) => expand::handler(&function, &secured),
-        Err(error) => with_fallback(error, &function),
+        Ok(()) => expand::handler(&handler),
+        Err(error) => with_fallback(error, &handler.function),
     }
     .into()
 }
 
+/// The errors, and the user's fn as written less our attributes, so that rustc reports no
+/// cascade of unrelated errors.
 fn with_fallback(error: syn::Error, function: &Function) -> proc_macro2::TokenStream {
     let mut tokens = error.to_compile_error();
-    tokens.extend(expand::fallback(function));
+    function.item.to_tokens(&mut tokens);
     tokens
+}
+
+/// The item under the attribute, or else an error saying where the attribute goes, with the
+/// item emitted unchanged.
+fn parse_item<T: Parse>(input: TokenStream, message: &str) -> Result<T, TokenStream> {
+    let tokens = proc_macro2::TokenStream::from(input);
+    syn::parse2(tokens.clone()).map_err(|error| {
+        let mut output = syn::Error::new(error.span(), message).to_compile_error();
+        output.extend(tokens);
+        output.into()
+    })
 }

@@ -5,9 +5,9 @@ use std::cell::RefCell;
 use std::fmt::Display;
 
 use quote::ToTokens;
-use syn::{FnArg, Type};
+use syn::{FnArg, ReturnType, Type};
 
-use crate::ast::{Function, ParamKind};
+use crate::ast::{Dependency, Function, Handler, ParamKind};
 use crate::attr::Use;
 
 #[derive(Default)]
@@ -41,8 +41,58 @@ impl Ctxt {
     }
 }
 
-/// The rules a `#[secured]` handler or `#[dependency]` fn must follow beyond its syntax.
-pub(crate) fn validate(function: &Function, role: &str, cx: &Ctxt) {
+/// The rules of a `#[secured]` handler beyond its syntax.
+pub(crate) fn validate_handler(handler: &Handler, cx: &Ctxt) {
+    let function = &handler.function;
+    validate_fn(function, "a `#[secured]` handler", cx);
+    for guard in &handler.guards {
+        validate_use(guard, cx);
+    }
+    // Only the last extractor gets the body; an earlier one that needs it would never run.
+    let mut extractors = (function.params.iter())
+        .filter(|param| matches!(param.kind, ParamKind::Extractor))
+        .peekable();
+    while let Some(param) = extractors.next() {
+        if let (Some(name), Some(_)) = (body_extractor(&param.ty), extractors.peek()) {
+            cx.error_spanned_by(
+                &param.ty,
+                format!(
+                    "`{name}` consumes the request body, so it must be the handler's last \
+                     parameter: move it after the others"
+                ),
+            );
+        }
+    }
+}
+
+/// The rules of a `#[dependency]` fn beyond its syntax.
+pub(crate) fn validate_dependency(dependency: &Dependency, cx: &Ctxt) {
+    let function = &dependency.function;
+    validate_fn(function, "a `#[dependency]` fn", cx);
+    for param in &function.params {
+        if let (ParamKind::Extractor, Some(name)) = (&param.kind, body_extractor(&param.ty)) {
+            cx.error_spanned_by(
+                &param.ty,
+                format!(
+                    "a `#[dependency]` fn cannot read the request body (`{name}`), which only \
+                     the handler's last parameter receives: take it in the handler"
+                ),
+            );
+        }
+    }
+    if let ReturnType::Type(_, ty) = &function.item.sig.output {
+        if mentions_impl_trait(ty) {
+            cx.error_spanned_by(
+                ty,
+                "a `#[dependency]` fn cannot return `impl Trait`: the parameters that use it \
+                 name its output type, so write the concrete type",
+            );
+        }
+    }
+}
+
+/// The rules every fn under our attributes follows: one concrete free fn, run per request.
+fn validate_fn(function: &Function, role: &str, cx: &Ctxt) {
     let sig = &function.item.sig;
     if let Some(constness) = &sig.constness {
         cx.error_spanned_by(
@@ -71,7 +121,7 @@ pub(crate) fn validate(function: &Function, role: &str, cx: &Ctxt) {
                      through `State`"
                 ),
             ),
-            FnArg::Typed(typed) if matches!(*typed.ty, Type::ImplTrait(_)) => cx.error_spanned_by(
+            FnArg::Typed(typed) if mentions_impl_trait(&typed.ty) => cx.error_spanned_by(
                 &typed.ty,
                 format!("{role} cannot take `impl Trait` parameters: name the concrete type"),
             ),
@@ -86,11 +136,14 @@ pub(crate) fn validate(function: &Function, role: &str, cx: &Ctxt) {
 }
 
 /// Scopes are RFC 6749 scope tokens: not empty, no whitespace.
-pub(crate) fn validate_use(used: &Use, cx: &Ctxt) {
+fn validate_use(used: &Use, cx: &Ctxt) {
     for scope in &used.scopes {
         let value = scope.value();
         if value.is_empty() {
-            cx.error_spanned_by(scope, "a scope cannot be empty");
+            cx.error_spanned_by(
+                scope,
+                "a scope cannot be empty: name a scope the scheme declares, or remove `\"\"`",
+            );
         } else if value.chars().any(char::is_whitespace) {
             cx.error_spanned_by(
                 scope,
@@ -106,4 +159,43 @@ pub(crate) fn validate_use(used: &Use, cx: &Ctxt) {
             );
         }
     }
+}
+
+/// The name of a well-known extractor that consumes the request body, recognised by name as
+/// axum's `debug_handler` does.
+fn body_extractor(ty: &Type) -> Option<String> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    let is_body = matches!(
+        name.as_str(),
+        "Json"
+            | "Form"
+            | "Bytes"
+            | "String"
+            | "Request"
+            | "Body"
+            | "RawForm"
+            | "Multipart"
+            | "OAuth2PasswordRequestForm"
+            | "OAuth2PasswordRequestFormStrict"
+    );
+    is_body.then(|| match last.arguments {
+        syn::PathArguments::None => name,
+        _ => format!("{name}<_>"),
+    })
+}
+
+/// Whether `ty` mentions `impl Trait` anywhere, as in `Option<impl Trait>`.
+pub(crate) fn mentions_impl_trait(ty: &Type) -> bool {
+    fn walk(tokens: proc_macro2::TokenStream) -> bool {
+        tokens.into_iter().any(|token| match token {
+            proc_macro2::TokenTree::Ident(ident) => ident == "impl",
+            proc_macro2::TokenTree::Group(group) => walk(group.stream()),
+            _ => false,
+        })
+    }
+    walk(ty.to_token_stream())
 }

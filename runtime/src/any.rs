@@ -3,11 +3,12 @@
 use std::future::Future;
 use std::marker::PhantomData;
 
-use axum::response::{IntoResponse, Response};
 use http::header::WWW_AUTHENTICATE;
 use http::request::Parts;
 
-use crate::resolve::{Declared, Edge, MissingCredentials, Node, NodeKind, Resolve};
+use crate::resolve::{
+    reject, Declared, Edge, MissingCredentials, Node, NodeKind, Rejection, Resolve,
+};
 use crate::scopes::ScopePath;
 use crate::HttpError;
 
@@ -48,13 +49,13 @@ pub struct AnyOf<T>(PhantomData<T>);
 #[doc(hidden)]
 #[derive(Default)]
 pub struct Failures {
-    relevant: Option<Response>,
-    missing: Vec<Response>,
+    relevant: Option<Rejection>,
+    missing: Vec<Rejection>,
 }
 
 impl Failures {
     /// Records one alternative's failure.
-    pub fn add(&mut self, response: Response) {
+    pub fn add(&mut self, response: Rejection) {
         if response.extensions().get::<MissingCredentials>().is_some() {
             self.missing.push(response);
         } else if self.relevant.is_none() {
@@ -63,19 +64,24 @@ impl Failures {
     }
 
     /// The answer for the whole `any(...)`.
-    pub fn into_response(self) -> Response {
+    pub fn into_rejection(self) -> Rejection {
         if let Some(relevant) = self.relevant {
             return relevant;
         }
         let mut error = HttpError::unauthorized("Not authenticated");
         for missing in &self.missing {
             for challenge in missing.headers().get_all(WWW_AUTHENTICATE) {
-                if !error.headers().get_all(WWW_AUTHENTICATE).iter().any(|seen| seen == challenge) {
+                if !error
+                    .headers()
+                    .get_all(WWW_AUTHENTICATE)
+                    .iter()
+                    .any(|seen| seen == challenge)
+                {
                     error = error.header(WWW_AUTHENTICATE, challenge.clone());
                 }
             }
         }
-        let mut response = error.into_response();
+        let mut response = reject(error);
         response.extensions_mut().insert(MissingCredentials);
         response
     }
@@ -105,7 +111,7 @@ macro_rules! any_of {
                 parts: &'a mut Parts,
                 state: &'a S,
                 scopes: ScopePath<'a>,
-            ) -> impl Future<Output = Result<Self::Output, Response>> + Send + 'a {
+            ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a {
                 async move {
                     let mut failures = Failures::default();
                     match $first::resolve(&mut *parts, state, scopes).await {
@@ -116,7 +122,7 @@ macro_rules! any_of {
                         Ok(value) => Ok(Either::Right(value)),
                         Err(response) => {
                             failures.add(response);
-                            Err(failures.into_response())
+                            Err(failures.into_rejection())
                         }
                     }
                 }
@@ -137,7 +143,7 @@ impl<S: Send + Sync, A: Resolve<S>> Resolve<S> for AnyOf<(A,)> {
         parts: &'a mut Parts,
         state: &'a S,
         scopes: ScopePath<'a>,
-    ) -> impl Future<Output = Result<Self::Output, Response>> + Send + 'a {
+    ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a {
         A::resolve(parts, state, scopes)
     }
 }

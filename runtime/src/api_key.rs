@@ -149,12 +149,9 @@ impl SecurityScheme for ApiKeyCookie {
             .filter_map(|header| std::str::from_utf8(header.as_bytes()).ok())
             .flat_map(|header| header.split(';'))
             .filter_map(cookie_pair)
-            .filter(|(name, _)| *name == self.name)
-            .last()
+            .rfind(|(name, _)| *name == self.name)
             .map(|(_, value)| value);
-        Ok(value
-            .filter(|value| !value.is_empty())
-            .map(Credential::new))
+        Ok(value.filter(|value| !value.is_empty()).map(Credential::new))
     }
 
     fn not_authenticated(&self) -> HttpError {
@@ -184,7 +181,10 @@ mod tests {
     #[test]
     fn cookie_chunks_are_trimmed_and_unquoted_without_decoding() {
         assert_eq!(cookie_pair(" session = abc "), Some(("session", "abc")));
-        assert_eq!(cookie_pair("session=\"a\\054b\""), Some(("session", "a\\054b")));
+        assert_eq!(
+            cookie_pair("session=\"a\\054b\""),
+            Some(("session", "a\\054b"))
+        );
         assert_eq!(cookie_pair("session"), Some(("", "session")));
         assert_eq!(cookie_pair("session=\""), Some(("session", "\"")));
         assert_eq!(cookie_pair("  "), None);

@@ -175,24 +175,32 @@ pub const fn assert_scopes(operation: &OperationDoc) {
         message = message
             .push("given to `")
             .push(scheme)
-            .push("`, which takes no scopes: only OAuth2 and OpenID Connect schemes do; remove `scopes = [...]`");
+            .push("`, which takes no scopes");
     } else {
-        message = message.push("is not declared by `").push(scheme).push("` (path: ");
-        let mut i = 0;
-        while i < found.depth {
-            if i > 0 {
-                message = message.push(" -> ");
-            }
-            message = message.push(found.path[i]);
-            i += 1;
+        message = message.push("is not declared by `").push(scheme).push("`");
+    }
+    message = message.push(" (path: ");
+    let mut i = 0;
+    while i < found.depth {
+        if i > 0 {
+            message = message.push(" -> ");
         }
-        message = message.push("); it declares: ");
-        message = push_declared(message, found.scheme);
+        message = message.push(found.path[i]);
+        i += 1;
+    }
+    message = message.push(")");
+    if found.takes_none {
+        message = message
+            .push(": only OAuth2 and OpenID Connect schemes take scopes; remove `scopes = [...]` from the use of `")
+            .push(scheme)
+            .push("`");
+    } else {
+        message = push_declared(message, found.scope, found.scheme);
     }
     panic!("{}", message.as_str());
 }
 
-const fn push_declared(mut message: Message, doc: &SchemeDoc) -> Message {
+const fn push_declared(mut message: Message, scope: &str, doc: &SchemeDoc) -> Message {
     let SchemeKind::OAuth2 { flows } = &doc.kind else {
         return message;
     };
@@ -208,18 +216,23 @@ const fn push_declared(mut message: Message, doc: &SchemeDoc) -> Message {
         if let Some(flow) = &all[i] {
             let mut j = 0;
             while j < flow.scopes.len() {
-                if any {
-                    message = message.push(", ");
-                }
-                message = message.push("`").push(flow.scopes[j].0).push("`");
+                message = message.push(if any { ", `" } else { "; it declares `" });
+                message = message.push(flow.scopes[j].0).push("`");
                 any = true;
                 j += 1;
             }
         }
         i += 1;
     }
-    if !any {
-        message = message.push("no scopes; add them with `.scopes(&[(\"scope\", \"description\")])`");
+    if any {
+        message = message.push(": use one of these, or declare `").push(scope);
+    } else {
+        message = message
+            .push("; it declares no scopes: declare `")
+            .push(scope);
     }
     message
+        .push("` with `.scopes(&[(\"")
+        .push(scope)
+        .push("\", \"description\")])` on the scheme")
 }

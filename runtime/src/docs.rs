@@ -90,7 +90,10 @@ impl SwaggerUi {
         let init_oauth = if self.init_oauth.is_empty() {
             String::new()
         } else {
-            format!("ui.initOAuth({})", script_json(&Value::Object(self.init_oauth.clone())))
+            format!(
+                "ui.initOAuth({})",
+                script_json(&Value::Object(self.init_oauth.clone()))
+            )
         };
         format!(
             r#"<!DOCTYPE html>

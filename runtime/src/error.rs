@@ -20,7 +20,11 @@ use serde_json::Value;
 /// assert_eq!(error.detail(), "Incorrect username or password");
 /// ```
 #[derive(Debug, Clone)]
-pub struct HttpError {
+pub struct HttpError(Box<Inner>);
+
+/// Boxed so that `Result<T, HttpError>` stays small on the success path.
+#[derive(Debug, Clone)]
+struct Inner {
     status: StatusCode,
     detail: Value,
     headers: HeaderMap,
@@ -30,11 +34,11 @@ impl HttpError {
     /// An error with this status and `detail`, which may be any JSON value (a string, or a list
     /// of validation errors as in a 422 answer).
     pub fn new(status: StatusCode, detail: impl Into<Value>) -> Self {
-        Self {
+        Self(Box::new(Inner {
             status,
             detail: detail.into(),
             headers: HeaderMap::new(),
-        }
+        }))
     }
 
     /// 401 with this `detail` and no challenge; add one with [`HttpError::header`] where the
@@ -57,29 +61,29 @@ impl HttpError {
     /// Adds a response header (a repeated name adds another value).
     #[must_use]
     pub fn header(mut self, name: HeaderName, value: HeaderValue) -> Self {
-        self.headers.append(name, value);
+        self.0.headers.append(name, value);
         self
     }
 
     /// The status code.
     pub fn status(&self) -> StatusCode {
-        self.status
+        self.0.status
     }
 
     /// The `detail` value.
     pub fn detail(&self) -> &Value {
-        &self.detail
+        &self.0.detail
     }
 
     /// The headers the answer carries besides `content-type`.
     pub fn headers(&self) -> &HeaderMap {
-        &self.headers
+        &self.0.headers
     }
 }
 
 impl std::fmt::Display for HttpError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.status, self.detail)
+        write!(f, "{}: {}", self.0.status, self.0.detail)
     }
 }
 
@@ -87,11 +91,16 @@ impl std::error::Error for HttpError {}
 
 impl IntoResponse for HttpError {
     fn into_response(self) -> Response {
-        let body = serde_json::json!({ "detail": self.detail }).to_string();
-        let mut response = (self.status, body).into_response();
-        let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-        headers.extend(self.headers);
+        let Inner {
+            status,
+            detail,
+            headers,
+        } = *self.0;
+        let body = serde_json::json!({ "detail": detail }).to_string();
+        let mut response = (status, body).into_response();
+        let response_headers = response.headers_mut();
+        response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        response_headers.extend(headers);
         response
     }
 }

@@ -72,7 +72,10 @@ impl<S: Send + Sync> FromRequest<S> for OAuth2PasswordRequestFormStrict {
     type Rejection = HttpError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, HttpError> {
-        Fields::read(request, state).await?.into_form(true).map(Self)
+        Fields::read(request, state)
+            .await?
+            .into_form(true)
+            .map(Self)
     }
 }
 
@@ -94,9 +97,9 @@ impl Fields {
         if !is_form_encoded(&request) {
             return Ok(Self::default());
         }
-        let body = Bytes::from_request(request, state).await.map_err(|rejection| {
-            HttpError::new(rejection.status(), rejection.body_text())
-        })?;
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|rejection| HttpError::new(rejection.status(), rejection.body_text()))?;
         Ok(Self::parse(&body))
     }
 

@@ -37,7 +37,10 @@ mod tests {
         let mut headers = HeaderMap::new();
         headers.insert("x-a", http::HeaderValue::from_bytes(b"caf\xe9").unwrap());
         headers.insert("x-b", http::HeaderValue::from_static("   "));
-        headers.insert("x-c", http::HeaderValue::from_bytes("café".as_bytes()).unwrap());
+        headers.insert(
+            "x-c",
+            http::HeaderValue::from_bytes("café".as_bytes()).unwrap(),
+        );
         assert_eq!(first_value(&headers, "x-a"), None);
         assert_eq!(first_value(&headers, "x-b"), None);
         assert_eq!(first_value(&headers, "x-c"), Some("café"));

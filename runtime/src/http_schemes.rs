@@ -276,7 +276,10 @@ mod tests {
     fn basic_decoding_table() {
         let ok = |b64: &str, user: &str, pass: &str| {
             let creds = decode_basic(b64).expect(b64);
-            assert_eq!((creds.username.as_str(), creds.password.expose()), (user, pass));
+            assert_eq!(
+                (creds.username.as_str(), creds.password.expose()),
+                (user, pass)
+            );
         };
         ok("YWRtaW46c2VjcmV0", "admin", "secret");
         ok("OnNlY3JldA==", "", "secret");
@@ -284,7 +287,14 @@ mod tests {
         ok("dXNlcjpwYTpzcw==", "user", "pa:ss");
         ok("dSB1OnAgcA==", "u u", "p p");
         ok("w7xzZXI6cMOkc3M=", "üser", "päss");
-        for bad in ["", "YWRtaW4=", "YWRt aW46c2VjcmV0", "YWRtaW46c2VjcmV0=", "OnNlY3JldA", "/w=="] {
+        for bad in [
+            "",
+            "YWRtaW4=",
+            "YWRt aW46c2VjcmV0",
+            "YWRtaW46c2VjcmV0=",
+            "OnNlY3JldA",
+            "/w==",
+        ] {
             assert!(decode_basic(bad).is_none(), "{bad:?} must not decode");
         }
     }

@@ -114,7 +114,10 @@ impl OAuth2AuthorizationCodeBearer {
     }
 }
 
-common_builders!(OAuth2AuthorizationCodeBearer, "OAuth2AuthorizationCodeBearer");
+common_builders!(
+    OAuth2AuthorizationCodeBearer,
+    "OAuth2AuthorizationCodeBearer"
+);
 
 impl SecurityScheme for OAuth2AuthorizationCodeBearer {
     type Credentials = Credential;

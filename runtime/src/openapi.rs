@@ -134,7 +134,11 @@ struct Requirement(Vec<SchemeUse>);
 
 impl Requirement {
     fn add(&mut self, used: &SchemeUse) {
-        let Some(existing) = self.0.iter_mut().find(|seen| seen.doc.name == used.doc.name) else {
+        let Some(existing) = self
+            .0
+            .iter_mut()
+            .find(|seen| seen.doc.name == used.doc.name)
+        else {
             self.0.push(used.clone());
             return;
         };
@@ -226,7 +230,11 @@ impl Walk<'_> {
                 NodeKind::Any(inner) => {
                     let mut union = Vec::new();
                     for alternative in inner.iter() {
-                        union.extend(self.alternatives(std::slice::from_ref(alternative), &scopes, true)?);
+                        union.extend(self.alternatives(
+                            std::slice::from_ref(alternative),
+                            &scopes,
+                            true,
+                        )?);
                     }
                     union
                 }
@@ -367,18 +375,19 @@ fn flow_object(flow: &OAuthFlow) -> Value {
     object.into()
 }
 
-/// FastAPI's default summary: the fn name with `_` as spaces, each word capitalized.
+/// FastAPI's default summary, Python's `name.replace("_", " ").title()`: a letter after a
+/// letter is lowercased, any other letter (after a space, a digit or at the start) uppercased.
 fn title_case(name: &str) -> String {
     let mut title = String::with_capacity(name.len());
-    let mut start = true;
+    let mut after_letter = false;
     for c in name.chars() {
         let c = if c == '_' { ' ' } else { c };
-        if start && c.is_alphabetic() {
-            title.extend(c.to_uppercase());
+        if after_letter {
+            title.extend(c.to_lowercase());
         } else {
-            title.push(c);
+            title.extend(c.to_uppercase());
         }
-        start = !c.is_alphanumeric();
+        after_letter = c.is_lowercase() || c.is_uppercase();
     }
     title
 }
@@ -388,7 +397,13 @@ fn title_case(name: &str) -> String {
 fn operation_id(name: &str, path: &str, method: &Method) -> String {
     let words: String = format!("{name}{path}")
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{words}_{}", method.as_str().to_ascii_lowercase())
 }
@@ -411,10 +426,11 @@ fn path_parameters(path: &str) -> Vec<Value> {
 fn operation_object(route: &Route, security: Vec<Value>) -> Value {
     let operation = route.operation;
     let mut object = Map::new();
-    let summary = operation
-        .summary
-        .map_or_else(|| title_case(operation.name), str::to_owned);
-    object.insert("summary".into(), summary.into());
+    // As FastAPI: the summary always comes from the name; the doc comment is the description.
+    object.insert("summary".into(), title_case(operation.name).into());
+    if let Some(description) = operation.summary {
+        object.insert("description".into(), description.into());
+    }
     object.insert(
         "operationId".into(),
         operation_id(operation.name, &route.path, &route.method).into(),
@@ -502,6 +518,11 @@ mod tests {
     #[test]
     fn default_names_follow_fastapi() {
         assert_eq!(title_case("read_users_me"), "Read Users Me");
+        // Python's `str.title()`: digits end a word, letters after letters are lowercased.
+        assert_eq!(title_case("oauth2_password_route"), "Oauth2 Password Route");
+        assert_eq!(title_case("read_v2items"), "Read V2Items");
+        assert_eq!(title_case("getHTTPItems"), "Gethttpitems");
+        assert_eq!(title_case("_private__name"), " Private  Name");
         assert_eq!(
             operation_id("read_items", "/items/", &Method::GET),
             "read_items_items__get"

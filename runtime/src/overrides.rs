@@ -7,10 +7,10 @@ use std::future::Future;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use axum::response::{IntoResponse, Response};
+use axum::response::IntoResponse;
 use http::request::Parts;
 
-use crate::resolve::{BoxFuture, Declared};
+use crate::resolve::{reject, BoxFuture, Declared, Rejection};
 use crate::scopes::{ScopePath, SecurityScopes};
 
 /// Whether any router of the process has overrides: until one has, resolution does not look
@@ -57,7 +57,7 @@ impl std::fmt::Debug for DependencyOverrides {
 /// [`SecurityScopes`] and returning `Result<T, E>` with `E: IntoResponse`.
 pub trait StandIn<T>: Send + Sync + 'static {
     /// Runs the stand-in.
-    fn call(&self, scopes: SecurityScopes) -> BoxFuture<'static, Result<T, Response>>;
+    fn call(&self, scopes: SecurityScopes) -> BoxFuture<'static, Result<T, Rejection>>;
 }
 
 impl<F, Fut, T, E> StandIn<T> for F
@@ -66,9 +66,9 @@ where
     Fut: Future<Output = Result<T, E>> + Send + 'static,
     E: IntoResponse,
 {
-    fn call(&self, scopes: SecurityScopes) -> BoxFuture<'static, Result<T, Response>> {
+    fn call(&self, scopes: SecurityScopes) -> BoxFuture<'static, Result<T, Rejection>> {
         let future = self(scopes);
-        Box::pin(async move { future.await.map_err(IntoResponse::into_response) })
+        Box::pin(async move { future.await.map_err(reject) })
     }
 }
 
@@ -147,7 +147,11 @@ where
     D: Declared,
     D::Output: Clone + Sync,
 {
-    let entry = (TypeId::of::<D>(), key, Arc::new(value.clone()) as Arc<dyn Any + Send + Sync>);
+    let entry = (
+        TypeId::of::<D>(),
+        key,
+        Arc::new(value.clone()) as Arc<dyn Any + Send + Sync>,
+    );
     match parts.extensions.get_mut::<ResolveCache>() {
         Some(cache) => cache.entries.push(entry),
         None => {

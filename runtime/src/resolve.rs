@@ -23,7 +23,7 @@ pub trait Resolve<S>: Declared {
         parts: &'a mut Parts,
         state: &'a S,
         scopes: ScopePath<'a>,
-    ) -> impl Future<Output = Result<Self::Output, Response>> + Send + 'a;
+    ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a;
 }
 
 /// The declaration of a scheme or dependency, as a node of the compile-time graph.
@@ -46,6 +46,8 @@ pub struct Node {
 
 /// What a [`Node`] is.
 #[derive(Debug)]
+// Compile-time metadata, read in place through `&'static` references.
+#[allow(clippy::large_enum_variant)]
 pub enum NodeKind {
     /// A security scheme: a leaf.
     Scheme(SchemeDoc),
@@ -102,13 +104,16 @@ pub trait Presence<C> {
     type Output: Send + 'static;
 
     /// Applies the rule to credentials read from the request.
-    fn finish(found: Option<C>, missing: impl FnOnce() -> Response) -> Result<Self::Output, Response>;
+    fn finish(
+        found: Option<C>,
+        missing: impl FnOnce() -> Rejection,
+    ) -> Result<Self::Output, Rejection>;
 }
 
 impl<C: Send + 'static> Presence<C> for AutoError<true> {
     type Output = C;
 
-    fn finish(found: Option<C>, missing: impl FnOnce() -> Response) -> Result<C, Response> {
+    fn finish(found: Option<C>, missing: impl FnOnce() -> Rejection) -> Result<C, Rejection> {
         found.ok_or_else(missing)
     }
 }
@@ -116,7 +121,7 @@ impl<C: Send + 'static> Presence<C> for AutoError<true> {
 impl<C: Send + 'static> Presence<C> for AutoError<false> {
     type Output = Option<C>;
 
-    fn finish(found: Option<C>, _: impl FnOnce() -> Response) -> Result<Option<C>, Response> {
+    fn finish(found: Option<C>, _: impl FnOnce() -> Rejection) -> Result<Option<C>, Rejection> {
         Ok(found)
     }
 }
@@ -129,14 +134,14 @@ pub type SchemeOutput<T, const AUTO: bool> =
 pub fn resolve_scheme<T, const AUTO: bool>(
     scheme: &T,
     parts: &Parts,
-) -> Result<SchemeOutput<T, AUTO>, Response>
+) -> Result<SchemeOutput<T, AUTO>, Rejection>
 where
     T: SecurityScheme,
     AutoError<AUTO>: Presence<T::Credentials>,
 {
-    let found = scheme.extract(parts).map_err(IntoResponse::into_response)?;
+    let found = scheme.extract(parts).map_err(reject)?;
     AutoError::<AUTO>::finish(found, || {
-        let mut response = scheme.not_authenticated().into_response();
+        let mut response = reject(scheme.not_authenticated());
         response.extensions_mut().insert(MissingCredentials);
         response
     })
@@ -148,28 +153,33 @@ where
 pub struct MissingCredentials;
 
 /// Runs one `FromRequestParts` extractor of a dependency or handler.
-pub async fn from_parts<T, S>(parts: &mut Parts, state: &S) -> Result<T, Response>
+pub async fn from_parts<T, S>(parts: &mut Parts, state: &S) -> Result<T, Rejection>
 where
     T: FromRequestParts<S>,
     S: Send + Sync,
 {
-    T::from_request_parts(parts, state)
-        .await
-        .map_err(IntoResponse::into_response)
+    T::from_request_parts(parts, state).await.map_err(reject)
 }
 
 /// Runs the last extractor of a handler, which may consume the body.
-pub async fn from_request<T, S, M>(request: Request, state: &S) -> Result<T, Response>
+pub async fn from_request<T, S, M>(request: Request, state: &S) -> Result<T, Rejection>
 where
     T: FromRequest<S, M>,
     S: Send + Sync,
 {
-    T::from_request(request, state)
-        .await
-        .map_err(IntoResponse::into_response)
+    T::from_request(request, state).await.map_err(reject)
 }
 
 /// What a dependency returned, as a resolution result: `Result<T, E>` with `E: IntoResponse`.
-pub fn dependency_result<T, E: IntoResponse>(result: Result<T, E>) -> Result<T, Response> {
-    result.map_err(IntoResponse::into_response)
+pub fn dependency_result<T, E: IntoResponse>(result: Result<T, E>) -> Result<T, Rejection> {
+    result.map_err(reject)
+}
+
+/// The answer of a failed check on the way to a handler, boxed so that results stay small on
+/// the success path.
+pub type Rejection = Box<Response>;
+
+/// A rejection answering `error`.
+pub fn reject(error: impl IntoResponse) -> Rejection {
+    Box::new(error.into_response())
 }

@@ -76,12 +76,16 @@ where
 
     /// Adds the handlers of `method_router` at `path` (axum's syntax: `/users/{id}`).
     pub fn route(mut self, path: &str, method_router: MethodRouter<S>) -> Self {
-        self.routes
-            .extend(method_router.operations.into_iter().map(|(method, operation)| Route {
-                path: path.to_owned(),
-                method,
-                operation,
-            }));
+        self.routes.extend(
+            method_router
+                .operations
+                .into_iter()
+                .map(|(method, operation)| Route {
+                    path: path.to_owned(),
+                    method,
+                    operation,
+                }),
+        );
         self.inner = self.inner.route(path, method_router.inner);
         self
     }
@@ -197,10 +201,16 @@ where
         let title = &self.info.title;
         if let Some(docs_url) = &self.docs.docs_url {
             let redirect_url = format!("{}/oauth2-redirect", docs_url.trim_end_matches('/'));
-            let page = self.docs.swagger_ui.html(&format!("{title} - Swagger UI"), &url, &redirect_url);
+            let page =
+                self.docs
+                    .swagger_ui
+                    .html(&format!("{title} - Swagger UI"), &url, &redirect_url);
             router = router
                 .route(docs_url, serve(page, "text/html; charset=utf-8"))
-                .route(&redirect_url, serve(OAUTH2_REDIRECT_HTML.to_owned(), "text/html; charset=utf-8"));
+                .route(
+                    &redirect_url,
+                    serve(OAUTH2_REDIRECT_HTML.to_owned(), "text/html; charset=utf-8"),
+                );
         }
         if let Some(redoc_url) = &self.docs.redoc_url {
             let page = self.docs.redoc.html(&format!("{title} - ReDoc"), &url);
@@ -228,7 +238,11 @@ where
 {
     let body = axum::body::Bytes::from(body);
     axum::routing::get(move || async move {
-        ([(CONTENT_TYPE, HeaderValue::from_static(content_type))], body).into_response()
+        (
+            [(CONTENT_TYPE, HeaderValue::from_static(content_type))],
+            body,
+        )
+            .into_response()
     })
 }
 

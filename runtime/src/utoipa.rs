@@ -57,7 +57,10 @@ fn merge(theirs: &mut Value, ours: &Value) {
     let Some(theirs) = theirs.as_object_mut() else {
         return;
     };
-    if let Some(schemes) = ours.pointer("/components/securitySchemes").and_then(Value::as_object) {
+    if let Some(schemes) = ours
+        .pointer("/components/securitySchemes")
+        .and_then(Value::as_object)
+    {
         let target = object(object(theirs, "components"), "securitySchemes");
         for (name, scheme) in schemes {
             target.insert(name.clone(), scheme.clone());

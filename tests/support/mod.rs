@@ -17,7 +17,9 @@ pub struct Server {
 impl Server {
     /// Serves `app` on `127.0.0.1:0`.
     pub async fn start(app: axum::Router) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind loopback");
         let addr = listener.local_addr().expect("local address");
         tokio::spawn(async move { axum::serve(listener, app).await.expect("serve") });
         Self { addr }
@@ -118,7 +120,10 @@ impl Response {
     /// The body as JSON.
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|error| {
-            panic!("body is not JSON ({error}): {:?}", String::from_utf8_lossy(&self.body))
+            panic!(
+                "body is not JSON ({error}): {:?}",
+                String::from_utf8_lossy(&self.body)
+            )
         })
     }
 
@@ -126,9 +131,21 @@ impl Response {
     /// `WWW-Authenticate` challenge (or its absence), and the JSON body.
     #[track_caller]
     pub fn assert(&self, status: u16, challenge: Option<&str>, json: Value) {
-        assert_eq!(self.status, status, "status; body: {}", String::from_utf8_lossy(&self.body));
-        assert_eq!(self.header("content-type").as_deref(), Some("application/json"));
-        assert_eq!(self.header("www-authenticate").as_deref(), challenge, "WWW-Authenticate");
+        assert_eq!(
+            self.status,
+            status,
+            "status; body: {}",
+            String::from_utf8_lossy(&self.body)
+        );
+        assert_eq!(
+            self.header("content-type").as_deref(),
+            Some("application/json")
+        );
+        assert_eq!(
+            self.header("www-authenticate").as_deref(),
+            challenge,
+            "WWW-Authenticate"
+        );
         assert_eq!(self.json(), json);
     }
 }

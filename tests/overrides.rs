@@ -1,0 +1,98 @@
+//! `DependencyOverrides`, FastAPI's `app.dependency_overrides`: stand-ins for a dependency or a
+//! scheme in one router, served on loopback.
+
+mod support;
+
+use axum::Json;
+use secured::routing::get;
+use secured::{
+    dependency, scheme, secured, Credential, DependencyOverrides, HttpError, OAuth2PasswordBearer,
+    SecurityScopes,
+};
+use serde_json::{json, Value};
+use support::{not_authenticated, Server};
+
+#[scheme]
+const OAUTH2: OAuth2PasswordBearer = OAuth2PasswordBearer::new("token")
+    .scopes(&[("me", "Read your profile"), ("items", "Read items")]);
+
+#[dependency]
+fn current_user(#[security(OAUTH2)] token: Credential) -> Result<String, HttpError> {
+    match &*token {
+        "alice-token" => Ok("alice".to_owned()),
+        _ => Err(HttpError::unauthorized("Invalid token")),
+    }
+}
+
+#[secured]
+fn me(#[security(current_user, scopes = ["me", "items"])] user: String) -> Json<Value> {
+    Json(json!({"user": user}))
+}
+
+fn app(overrides: DependencyOverrides) -> axum::Router {
+    secured::Router::new()
+        .route("/me", get(me))
+        .dependency_overrides(overrides)
+        .into_router()
+}
+
+#[tokio::test]
+async fn dependency_stand_in_answers_without_credentials() {
+    let overrides = DependencyOverrides::new().set::<current_user>(|_: SecurityScopes| async {
+        Ok::<_, HttpError>("stand-in".to_owned())
+    });
+    let server = Server::start(app(overrides)).await;
+    let response = server.get("/me", &[]).await;
+    response.assert(200, None, json!({"user": "stand-in"}));
+}
+
+#[tokio::test]
+async fn stand_in_receives_the_accumulated_security_scopes() {
+    let overrides =
+        DependencyOverrides::new().set::<current_user>(|scopes: SecurityScopes| async move {
+            Ok::<_, HttpError>(scopes.scope_str())
+        });
+    let server = Server::start(app(overrides)).await;
+    let response = server.get("/me", &[]).await;
+    response.assert(200, None, json!({"user": "me items"}));
+}
+
+#[tokio::test]
+async fn stand_in_error_is_the_answer() {
+    let overrides = DependencyOverrides::new().set::<current_user>(|_: SecurityScopes| async {
+        Err::<String, _>(HttpError::forbidden("Stand-in refuses"))
+    });
+    let server = Server::start(app(overrides)).await;
+    let response = server.get("/me", &[]).await;
+    response.assert(403, None, json!({"detail": "Stand-in refuses"}));
+}
+
+#[tokio::test]
+async fn router_without_overrides_keeps_the_real_dependency() {
+    let overrides = DependencyOverrides::new().set::<current_user>(|_: SecurityScopes| async {
+        Ok::<_, HttpError>("stand-in".to_owned())
+    });
+    let overridden = Server::start(app(overrides)).await;
+    let real = Server::start(app(DependencyOverrides::new())).await;
+
+    overridden
+        .get("/me", &[])
+        .await
+        .assert(200, None, json!({"user": "stand-in"}));
+    let response = real.get("/me", &[]).await;
+    response.assert(401, Some("Bearer"), not_authenticated());
+    let response = real
+        .get("/me", &[("Authorization", "Bearer alice-token")])
+        .await;
+    response.assert(200, None, json!({"user": "alice"}));
+}
+
+#[tokio::test]
+async fn scheme_stand_in_feeds_the_real_dependency() {
+    let overrides = DependencyOverrides::new().set::<OAUTH2>(|_: SecurityScopes| async {
+        Ok::<_, HttpError>(Credential::new("alice-token"))
+    });
+    let server = Server::start(app(overrides)).await;
+    let response = server.get("/me", &[]).await;
+    response.assert(200, None, json!({"user": "alice"}));
+}

@@ -1,0 +1,9 @@
+use secured::{scheme, secured, ApiKeyHeader, Credential};
+
+#[scheme]
+const API_KEY: ApiKeyHeader = ApiKeyHeader::new("X-API-Key");
+
+#[secured]
+async fn read_me(#[security(any(API_KEY))] _key: Credential) {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use secured::secured;
+
+#[secured]
+struct ReadMe;
+
+fn main() {}
