@@ -247,6 +247,39 @@ async fn ex6_operation_ids_and_summaries_follow_fastapi_defaults() {
 }
 
 #[tokio::test]
+async fn token_forms_document_their_body_and_422_as_fastapi_does() {
+    let document = document(all_schemes::app()).await;
+    let reference = load("tests/conformance/openapi/ex6.openapi.json");
+    for (path, schema_name) in [
+        ("/token", "Body_token_token_post"),
+        ("/token-strict", "Body_token_strict_token_strict_post"),
+    ] {
+        let ours = &document["paths"][path]["post"];
+        let mut theirs = reference["components"]["schemas"][schema_name].clone();
+        // FastAPI names the schema after the route; ours is inline and untitled.
+        theirs.as_object_mut().unwrap().remove("title");
+        assert_eq!(
+            ours["requestBody"],
+            json!({
+                "content": {"application/x-www-form-urlencoded": {"schema": theirs}},
+                "required": true,
+            }),
+            "requestBody of {path}"
+        );
+        assert_eq!(
+            ours["responses"]["422"], reference["paths"][path]["post"]["responses"]["422"],
+            "422 of {path}"
+        );
+    }
+    for schema in ["HTTPValidationError", "ValidationError"] {
+        assert_eq!(
+            document["components"]["schemas"][schema], reference["components"]["schemas"][schema],
+            "{schema}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn default_info_is_fastapis_and_openapi_is_3_1() {
     let document = document(api_key::app()).await;
     assert_eq!(document["openapi"], "3.1.0");

@@ -198,9 +198,10 @@ fn scope_check(name: &str, used: &Use) -> TokenStream {
             const OPERATION: ::secured::__private::OperationDoc =
                 ::secured::__private::OperationDoc {
                     name: #name,
-                    summary: ::core::option::Option::None,
+                    description: ::core::option::Option::None,
                     edges: #edges,
                     anonymous: false,
+                    body: ::core::option::Option::None,
                 };
             #check
         };
@@ -426,7 +427,7 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
         .attrs
         .iter()
         .partition(|attr| attr.path().is_ident("doc"));
-    let summary = summary(item);
+    let description = description(item);
     let edges = edges(handler.guards.iter().chain(security_uses(function)));
 
     let mut inner = item.clone();
@@ -469,6 +470,19 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
             quote!(__M)
         }
         None => quote!(()),
+    };
+    // `BodyOf<T>::BODY` is the extractor's own description where it has one (an inherent
+    // const, which takes priority), else the trait's `None`.
+    let body_doc = match body_param {
+        Some(index) => {
+            let ty = &function.params[index].ty;
+            quote! {{
+                #[allow(unused_imports)]
+                use ::secured::__private::NoBodyDoc as _;
+                ::secured::__private::BodyOf::<#ty>::BODY
+            }}
+        }
+        None => quote!(::core::option::Option::None),
     };
     let impl_generics = match body_param {
         Some(_) => quote!(<__S, __M>),
@@ -554,9 +568,10 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
             const OPERATION: ::secured::__private::OperationDoc =
                 ::secured::__private::OperationDoc {
                     name: #name,
-                    summary: #summary,
+                    description: #description,
                     edges: #ident::__SECURED_EDGES,
                     anonymous: #anonymous,
+                    body: #body_doc,
                 };
         }
 
@@ -588,20 +603,30 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     }
 }
 
-/// The first line of the fn's doc comment, used as the operation's summary when present.
-fn summary(item: &syn::ItemFn) -> TokenStream {
-    let first = item.attrs.iter().find_map(|attr| match &attr.meta {
-        syn::Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
-            syn::Expr::Lit(syn::ExprLit {
-                lit: syn::Lit::Str(text),
-                ..
-            }) => Some(text.value().trim().to_owned()),
+/// The fn's doc comment, FastAPI's docstring: the operation's description.
+fn description(item: &syn::ItemFn) -> TokenStream {
+    let lines: Vec<String> = (item.attrs.iter())
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(meta) if meta.path.is_ident("doc") => match &meta.value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(text),
+                    ..
+                }) => Some(text.value()),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    });
-    match first.filter(|line| !line.is_empty()) {
-        Some(line) => quote!(::core::option::Option::Some(#line)),
-        None => quote!(::core::option::Option::None),
+        })
+        .collect();
+    // `/// text` is ` text`: drop the one space rustdoc adds, as `inspect.cleandoc` would.
+    let text = lines
+        .iter()
+        .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = text.trim();
+    if text.is_empty() {
+        quote!(::core::option::Option::None)
+    } else {
+        quote!(::core::option::Option::Some(#text))
     }
 }

@@ -10,6 +10,7 @@ use http::StatusCode;
 use serde::Serialize;
 use serde_json::{json, Value};
 
+use crate::resolve::{BodyDoc, BodyOf};
 use crate::{Credential, HttpError};
 
 /// The fields of an OAuth2 password-flow token request (RFC 6749 §4.3), FastAPI's
@@ -58,6 +59,67 @@ impl std::ops::Deref for OAuth2PasswordRequestFormStrict {
     fn deref(&self) -> &OAuth2PasswordRequestForm {
         &self.0
     }
+}
+
+impl BodyOf<OAuth2PasswordRequestForm> {
+    /// The form's schema in the OpenAPI document.
+    pub const BODY: Option<BodyDoc> = Some(BodyDoc {
+        media_type: FORM_MEDIA_TYPE,
+        schema: || form_schema(false),
+    });
+}
+
+impl BodyOf<OAuth2PasswordRequestFormStrict> {
+    /// The strict form's schema in the OpenAPI document.
+    pub const BODY: Option<BodyDoc> = Some(BodyDoc {
+        media_type: FORM_MEDIA_TYPE,
+        schema: || form_schema(true),
+    });
+}
+
+const FORM_MEDIA_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// The JSON schema FastAPI publishes for the token form (its strict form marks no field as a
+/// password).
+fn form_schema(strict: bool) -> Value {
+    let secret = |title: &str, nullable: bool| {
+        let mut field = if nullable {
+            json!({"anyOf": [{"type": "string"}, {"type": "null"}]})
+        } else {
+            json!({"type": "string"})
+        };
+        if !strict {
+            field["format"] = "password".into();
+        }
+        field["title"] = title.into();
+        field
+    };
+    let (grant_type, required) = if strict {
+        (
+            json!({"type": "string", "pattern": GRANT_TYPE_PATTERN, "title": "Grant Type"}),
+            json!(["grant_type", "username", "password"]),
+        )
+    } else {
+        (
+            json!({
+                "anyOf": [{"type": "string", "pattern": GRANT_TYPE_PATTERN}, {"type": "null"}],
+                "title": "Grant Type",
+            }),
+            json!(["username", "password"]),
+        )
+    };
+    json!({
+        "properties": {
+            "grant_type": grant_type,
+            "username": {"type": "string", "title": "Username"},
+            "password": secret("Password", false),
+            "scope": {"type": "string", "title": "Scope", "default": ""},
+            "client_id": {"anyOf": [{"type": "string"}, {"type": "null"}], "title": "Client Id"},
+            "client_secret": secret("Client Secret", true),
+        },
+        "type": "object",
+        "required": required,
+    })
 }
 
 impl<S: Send + Sync> FromRequest<S> for OAuth2PasswordRequestForm {
@@ -190,7 +252,7 @@ fn is_form_encoded(request: &Request) -> bool {
         return false;
     };
     let essence = content_type.split(';').next().unwrap_or_default().trim();
-    essence.eq_ignore_ascii_case("application/x-www-form-urlencoded")
+    essence.eq_ignore_ascii_case(FORM_MEDIA_TYPE)
 }
 
 #[cfg(test)]

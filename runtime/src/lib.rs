@@ -292,9 +292,9 @@ pub mod __private {
     pub use crate::check::assert_scopes;
     pub use crate::overrides::{cache_key, cached, stand_in, store, StandIn, Stored};
     pub use crate::resolve::{
-        dependency_result, from_parts, from_request, reject, resolve_scheme, AutoError, BoxFuture,
-        Declared, Edge, MissingCredentials, Node, NodeKind, Operation, OperationDoc, Presence,
-        Rejection, Resolve, SchemeOutput, Secured,
+        dependency_result, from_parts, from_request, reject, resolve_scheme, AutoError, BodyDoc,
+        BodyOf, BoxFuture, Declared, Edge, MissingCredentials, NoBodyDoc, Node, NodeKind,
+        Operation, OperationDoc, Presence, Rejection, Resolve, SchemeOutput, Secured,
     };
     pub use crate::scopes::ScopePath;
     pub use axum;

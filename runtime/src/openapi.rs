@@ -428,7 +428,7 @@ fn operation_object(route: &Route, security: Vec<Value>) -> Value {
     let mut object = Map::new();
     // As FastAPI: the summary always comes from the name; the doc comment is the description.
     object.insert("summary".into(), title_case(operation.name).into());
-    if let Some(description) = operation.summary {
+    if let Some(description) = operation.description {
         object.insert("description".into(), description.into());
     }
     object.insert(
@@ -439,11 +439,23 @@ fn operation_object(route: &Route, security: Vec<Value>) -> Value {
     if !parameters.is_empty() {
         object.insert("parameters".into(), parameters.into());
     }
+    if let Some(body) = operation.body {
+        object.insert(
+            "requestBody".into(),
+            json!({"content": {body.media_type: {"schema": (body.schema)()}}, "required": true}),
+        );
+    }
     let mut responses = Map::new();
     responses.insert(
         "200".into(),
         json!({"description": "Successful Response", "content": {"application/json": {"schema": {}}}}),
     );
+    if operation.body.is_some() {
+        responses.insert(
+            "422".into(),
+            json!({"description": "Validation Error", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}}}),
+        );
+    }
     if !security.is_empty() {
         responses.insert(
             "401".into(),
@@ -455,6 +467,36 @@ fn operation_object(route: &Route, security: Vec<Value>) -> Value {
         object.insert("responses".into(), responses.into());
     }
     object.into()
+}
+
+/// FastAPI's `HTTPValidationError` and `ValidationError` schemas: the 422 answer's shape.
+fn validation_error_schemas() -> (Value, Value) {
+    let http_validation_error = json!({
+        "properties": {"detail": {
+            "items": {"$ref": "#/components/schemas/ValidationError"},
+            "type": "array",
+            "title": "Detail",
+        }},
+        "type": "object",
+        "title": "HTTPValidationError",
+    });
+    let validation_error = json!({
+        "properties": {
+            "loc": {
+                "items": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
+                "type": "array",
+                "title": "Location",
+            },
+            "msg": {"type": "string", "title": "Message"},
+            "type": {"type": "string", "title": "Error Type"},
+            "input": {"title": "Input"},
+            "ctx": {"type": "object", "title": "Context"},
+        },
+        "type": "object",
+        "required": ["loc", "msg", "type"],
+        "title": "ValidationError",
+    });
+    (http_validation_error, validation_error)
 }
 
 /// Builds the whole document.
@@ -491,22 +533,32 @@ pub(crate) fn document(info: &Info, routes: &[Route]) -> Result<Value, OpenApiEr
         document.insert("servers".into(), servers.into());
     }
     document.insert("paths".into(), paths.into());
+    let mut components = Map::new();
+    let mut schemas = Map::new();
+    if routes.iter().any(|route| route.operation.body.is_some()) {
+        schemas.insert("HTTPValidationError".into(), validation_error_schemas().0);
+        schemas.insert("ValidationError".into(), validation_error_schemas().1);
+    }
     if !registry.schemes.is_empty() {
+        schemas.insert(
+            "HTTPError".into(),
+            json!({
+                "type": "object",
+                "title": "HTTPError",
+                "properties": {"detail": {"title": "Detail"}},
+                "required": ["detail"],
+            }),
+        );
         let objects: Map<String, Value> = (registry.schemes.iter())
             .map(|(doc, _)| (doc.name.to_owned(), scheme_object(doc)))
             .collect();
-        document.insert(
-            "components".into(),
-            json!({
-                "schemas": {"HTTPError": {
-                    "type": "object",
-                    "title": "HTTPError",
-                    "properties": {"detail": {"title": "Detail"}},
-                    "required": ["detail"],
-                }},
-                "securitySchemes": objects,
-            }),
-        );
+        components.insert("securitySchemes".into(), objects.into());
+    }
+    if !schemas.is_empty() {
+        components.insert("schemas".into(), schemas.into());
+    }
+    if !components.is_empty() {
+        document.insert("components".into(), components.into());
     }
     Ok(document.into())
 }

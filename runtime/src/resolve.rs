@@ -84,13 +84,36 @@ pub trait Operation {
 pub struct OperationDoc {
     /// The handler's Rust name.
     pub name: &'static str,
-    /// The first line of the handler's doc comment, if any.
-    pub summary: Option<&'static str>,
+    /// The handler's doc comment, if any: the operation's description.
+    pub description: Option<&'static str>,
     /// The guards of `#[secured(...)]` and the `#[security(...)]` parameters, in order.
     pub edges: &'static [Edge],
     /// Whether the handler also serves callers without credentials (`#[secured(anonymous)]`).
     pub anonymous: bool,
+    /// The request body, when its extractor documents one.
+    pub body: Option<BodyDoc>,
 }
+
+/// A request body as the OpenAPI document states it.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyDoc {
+    /// The media type, such as `application/x-www-form-urlencoded`.
+    pub media_type: &'static str,
+    /// The schema of the body.
+    pub schema: fn() -> serde_json::Value,
+}
+
+/// Looks up the [`BodyDoc`] of the body extractor `T`: extractors that document their body
+/// have an inherent `BODY` on `BodyOf<T>`, which takes priority over [`NoBodyDoc`]'s.
+pub struct BodyOf<T>(std::marker::PhantomData<T>);
+
+/// The fallback of [`BodyOf`]: an extractor that documents nothing.
+pub trait NoBodyDoc {
+    /// No body description.
+    const BODY: Option<BodyDoc> = None;
+}
+
+impl<T> NoBodyDoc for BodyOf<T> {}
 
 /// The marker type of the `axum::handler::Handler` implementation of `#[secured]` handlers.
 pub struct Secured<M>(std::marker::PhantomData<M>);
