@@ -4,7 +4,8 @@
 # document, and the browser test of Swagger UI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --workspace --all-features
+# Not --all-features: that would build criterion for the benchmarks of secured-bench.
+cargo test --workspace --features secured/utoipa
 cargo build --examples
 scripts/conformance.sh
 scripts/validate_openapi.sh
