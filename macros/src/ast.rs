@@ -106,7 +106,7 @@ pub(crate) enum Output {
     /// `-> T`: the output is `T`.
     Plain(Type),
     /// `-> Result<T, E>`: the output is `T`, an error answers `E`'s response.
-    Result(Type),
+    Result(Type, Box<Type>),
 }
 
 impl Function {
@@ -149,8 +149,8 @@ impl Function {
         }
         let output = match &item.sig.output {
             ReturnType::Default => Output::Unit,
-            ReturnType::Type(_, ty) => match result_ok_type(ty) {
-                Some(ok) => Output::Result(ok.clone()),
+            ReturnType::Type(_, ty) => match result_types(ty) {
+                Some((ok, error)) => Output::Result(ok.clone(), Box::new(error.clone())),
                 None => Output::Plain((**ty).clone()),
             },
         };
@@ -173,7 +173,7 @@ fn is_security_scopes(ty: &Type) -> bool {
 }
 
 /// `T` of a return type written `Result<T, E>`.
-fn result_ok_type(ty: &Type) -> Option<&Type> {
+fn result_types(ty: &Type) -> Option<(&Type, &Type)> {
     let Type::Path(path) = ty else {
         return None;
     };
@@ -189,7 +189,7 @@ fn result_ok_type(ty: &Type) -> Option<&Type> {
         _ => None,
     });
     match (types.next(), types.next(), types.next()) {
-        (Some(ok), Some(_), None) => Some(ok),
+        (Some(ok), Some(error), None) => Some((ok, error)),
         _ => None,
     }
 }

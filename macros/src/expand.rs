@@ -285,7 +285,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
     let edges = edges(security_uses(function));
     let output = match &function.output {
         Output::Unit => quote!(()),
-        Output::Plain(ty) | Output::Result(ty) => ty.to_token_stream(),
+        Output::Plain(ty) | Output::Result(ty, _) => ty.to_token_stream(),
     };
     let early_return = quote!(::core::result::Result::Err(response));
     let Bindings {
@@ -297,8 +297,21 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
     if function.is_async() {
         call = quote!(#call.await);
     }
-    let mut result = match function.output {
-        Output::Result(_) => quote!(::secured::__private::dependency_result(#call)),
+    let mut result = match &function.output {
+        // An `HttpError` stays unrendered until the handler answers (`RejectionOf<HttpError>`
+        // has an inherent `reject`, which takes priority); any other error is rendered.
+        Output::Result(_, error) => quote! {
+            match #call {
+                ::core::result::Result::Ok(value) => ::core::result::Result::Ok(value),
+                ::core::result::Result::Err(error) => {
+                    #[allow(unused_imports)]
+                    use ::secured::__private::RenderRejection as _;
+                    ::core::result::Result::Err(
+                        ::secured::__private::RejectionOf::<#error>::reject(error),
+                    )
+                }
+            }
+        },
         Output::Unit | Output::Plain(_) => quote!(::core::result::Result::Ok(#call)),
     };
     let mut cache_lookup = quote!();
@@ -435,7 +448,7 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     inner.vis = syn::Visibility::Inherited;
     inner.sig.ident = Ident::new("__secured_call", ident.span());
 
-    let early_return = quote!(*response);
+    let early_return = quote!(::secured::__private::IntoResponse::into_response(response));
     let mut extractors = extractor_indices(function);
     let body_param = extractors.pop();
     let Bindings {
@@ -464,7 +477,9 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
                 .await
                 {
                     ::core::result::Result::Ok(value) => value,
-                    ::core::result::Result::Err(response) => return *response,
+                    ::core::result::Result::Err(response) => {
+                        return ::secured::__private::IntoResponse::into_response(response);
+                    }
                 };
             });
             quote!(__M)

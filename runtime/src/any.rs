@@ -3,14 +3,11 @@
 use std::future::Future;
 use std::marker::PhantomData;
 
-use http::header::WWW_AUTHENTICATE;
 use http::request::Parts;
 
-use crate::resolve::{
-    reject, Declared, Edge, MissingCredentials, Node, NodeKind, Rejection, Resolve,
-};
+use crate::error::Rejection;
+use crate::resolve::{Declared, Edge, Node, NodeKind, Resolve};
 use crate::scopes::ScopePath;
-use crate::HttpError;
 
 /// Which alternative of `any(A, B)` succeeded: `any(A, B, C)` gives
 /// `Either<A, Either<B, C>>`.
@@ -50,40 +47,36 @@ pub struct AnyOf<T>(PhantomData<T>);
 #[derive(Default)]
 pub struct Failures {
     relevant: Option<Rejection>,
-    missing: Vec<Rejection>,
+    missing: Option<Rejection>,
 }
 
 impl Failures {
-    /// Records one alternative's failure.
-    pub fn add(&mut self, response: Rejection) {
-        if response.extensions().get::<MissingCredentials>().is_some() {
-            self.missing.push(response);
-        } else if self.relevant.is_none() {
-            self.relevant = Some(response);
+    /// Records the failure of an alternative that is not the last.
+    pub fn add(&mut self, rejection: Rejection) {
+        if !rejection.is_missing_credentials() {
+            self.relevant.get_or_insert(rejection);
+            return;
+        }
+        match &mut self.missing {
+            Some(missing) => {
+                missing.merge_missing(rejection);
+            }
+            None => self.missing = Some(rejection),
         }
     }
 
-    /// The answer for the whole `any(...)`.
-    pub fn into_rejection(self) -> Rejection {
+    /// The answer for the whole `any(...)`, given the failure of the last alternative.
+    pub fn finish(self, last: Rejection) -> Rejection {
         if let Some(relevant) = self.relevant {
             return relevant;
         }
-        let mut error = HttpError::unauthorized("Not authenticated");
-        for missing in &self.missing {
-            for challenge in missing.headers().get_all(WWW_AUTHENTICATE) {
-                if !error
-                    .headers()
-                    .get_all(WWW_AUTHENTICATE)
-                    .iter()
-                    .any(|seen| seen == challenge)
-                {
-                    error = error.header(WWW_AUTHENTICATE, challenge.clone());
-                }
+        match self.missing {
+            Some(mut missing) if last.is_missing_credentials() => {
+                missing.merge_missing(last);
+                missing
             }
+            _ => last,
         }
-        let mut response = reject(error);
-        response.extensions_mut().insert(MissingCredentials);
-        response
     }
 }
 
@@ -120,10 +113,7 @@ macro_rules! any_of {
                     }
                     match <AnyOf<($($rest,)+)> as Resolve<S>>::resolve(parts, state, scopes).await {
                         Ok(value) => Ok(Either::Right(value)),
-                        Err(response) => {
-                            failures.add(response);
-                            Err(failures.into_rejection())
-                        }
+                        Err(response) => Err(failures.finish(response)),
                     }
                 }
             }

@@ -8,10 +8,6 @@ use http::HeaderValue;
 use crate::scheme::{common_builders, ApiKeyLocation, Common, SchemeKind, SecurityScheme};
 use crate::{header, Credential, HttpError};
 
-fn missing_api_key() -> HttpError {
-    HttpError::not_authenticated(HeaderValue::from_static("APIKey"))
-}
-
 /// An API key in a request header, FastAPI's `APIKeyHeader`.
 ///
 /// The first header of that name counts (names compare case-insensitively); surrounding
@@ -55,8 +51,8 @@ impl SecurityScheme for ApiKeyHeader {
         Ok(header::first_value(&parts.headers, self.name).map(Credential::new))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_api_key()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("APIKey")
     }
 }
 
@@ -103,8 +99,8 @@ impl SecurityScheme for ApiKeyQuery {
             .map(|(_, value)| Credential::new(value)))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_api_key()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("APIKey")
     }
 }
 
@@ -154,8 +150,8 @@ impl SecurityScheme for ApiKeyCookie {
         Ok(value.filter(|value| !value.is_empty()).map(Credential::new))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_api_key()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("APIKey")
     }
 }
 

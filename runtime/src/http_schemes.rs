@@ -89,14 +89,6 @@ impl HttpBasic {
             bearer_format: None,
         }
     }
-
-    fn challenge(&self) -> HeaderValue {
-        let Some(realm) = self.realm else {
-            return HeaderValue::from_static("Basic");
-        };
-        HeaderValue::try_from(format!("Basic realm=\"{realm}\""))
-            .unwrap_or_else(|_| HeaderValue::from_static("Basic"))
-    }
 }
 
 impl Default for HttpBasic {
@@ -131,8 +123,12 @@ impl SecurityScheme for HttpBasic {
             .ok_or_else(|| self.not_authenticated())
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        HttpError::not_authenticated(self.challenge())
+    fn challenge(&self) -> HeaderValue {
+        let Some(realm) = self.realm else {
+            return HeaderValue::from_static("Basic");
+        };
+        HeaderValue::try_from(format!("Basic realm=\"{realm}\""))
+            .unwrap_or_else(|_| HeaderValue::from_static("Basic"))
     }
 }
 
@@ -194,8 +190,8 @@ impl SecurityScheme for HttpBearer {
         Ok(scheme_credentials(parts, "bearer"))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        HttpError::not_authenticated(HeaderValue::from_static("Bearer"))
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("Bearer")
     }
 }
 
@@ -251,8 +247,8 @@ impl SecurityScheme for HttpDigest {
         Ok(scheme_credentials(parts, "digest"))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        HttpError::not_authenticated(HeaderValue::from_static("Digest"))
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("Digest")
     }
 }
 

@@ -59,7 +59,7 @@ mod utoipa;
 pub use crate::any::Either;
 pub use crate::api_key::{ApiKeyCookie, ApiKeyHeader, ApiKeyQuery};
 pub use crate::credential::{compare_digest, Credential};
-pub use crate::error::HttpError;
+pub use crate::error::{Detail, HttpError, Rejection};
 pub use crate::form::{OAuth2PasswordRequestForm, OAuth2PasswordRequestFormStrict};
 pub use crate::http_schemes::{
     HttpAuthorizationCredentials, HttpBasic, HttpBasicCredentials, HttpBearer, HttpDigest,
@@ -290,11 +290,12 @@ pub use secured_macros::secured;
 pub mod __private {
     pub use crate::any::{AnyOf, Failures};
     pub use crate::check::assert_scopes;
+    pub use crate::error::{Rejection, RejectionOf, RenderRejection};
     pub use crate::overrides::{cache_key, cached, stand_in, store, StandIn, Stored};
     pub use crate::resolve::{
-        dependency_result, from_parts, from_request, reject, resolve_scheme, AutoError, BodyDoc,
-        BodyOf, BoxFuture, Declared, Edge, MissingCredentials, NoBodyDoc, Node, NodeKind,
-        Operation, OperationDoc, Presence, Rejection, Resolve, SchemeOutput, Secured,
+        from_parts, from_request, resolve_scheme, AutoError, BodyDoc, BodyOf, BoxFuture, Declared,
+        Edge, NoBodyDoc, Node, NodeKind, Operation, OperationDoc, Presence, Resolve, SchemeOutput,
+        Secured,
     };
     pub use crate::scopes::ScopePath;
     pub use axum;

@@ -8,10 +8,6 @@ use crate::http_schemes::{authorization_value, bearer_token};
 use crate::scheme::{common_builders, Common, OAuthFlow, OAuthFlows, SchemeKind, Scopes};
 use crate::{Credential, HttpError, SecurityScheme};
 
-fn missing_bearer() -> HttpError {
-    HttpError::not_authenticated(HeaderValue::from_static("Bearer"))
-}
-
 /// OAuth2 with the password flow, FastAPI's `OAuth2PasswordBearer`: hands on the token of
 /// `Authorization: Bearer <token>`.
 ///
@@ -70,8 +66,8 @@ impl SecurityScheme for OAuth2PasswordBearer {
         Ok(bearer_token(parts))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_bearer()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("Bearer")
     }
 }
 
@@ -126,8 +122,8 @@ impl SecurityScheme for OAuth2AuthorizationCodeBearer {
         Ok(bearer_token(parts))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_bearer()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("Bearer")
     }
 }
 
@@ -175,8 +171,8 @@ impl SecurityScheme for OAuth2 {
         Ok(authorization_value(parts))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_bearer()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("Bearer")
     }
 }
 
@@ -219,7 +215,7 @@ impl SecurityScheme for OpenIdConnect {
         Ok(authorization_value(parts))
     }
 
-    fn not_authenticated(&self) -> HttpError {
-        missing_bearer()
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("Bearer")
     }
 }

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use axum::response::IntoResponse;
 use http::request::Parts;
 
-use crate::resolve::{reject, BoxFuture, Declared, Rejection};
+use crate::error::{render, Rejection};
+use crate::resolve::{BoxFuture, Declared};
 use crate::scopes::{ScopePath, SecurityScopes};
 
 /// Whether any router of the process has overrides: until one has, resolution does not look
@@ -68,7 +69,7 @@ where
 {
     fn call(&self, scopes: SecurityScopes) -> BoxFuture<'static, Result<T, Rejection>> {
         let future = self(scopes);
-        Box::pin(async move { future.await.map_err(reject) })
+        Box::pin(async move { future.await.map_err(render) })
     }
 }
 

@@ -6,9 +6,9 @@ use std::future::Future;
 use std::pin::Pin;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
+use crate::error::{render, Rejection};
 use crate::scheme::{SchemeDoc, SecurityScheme};
 use crate::scopes::ScopePath;
 
@@ -162,18 +162,9 @@ where
     T: SecurityScheme,
     AutoError<AUTO>: Presence<T::Credentials>,
 {
-    let found = scheme.extract(parts).map_err(reject)?;
-    AutoError::<AUTO>::finish(found, || {
-        let mut response = reject(scheme.not_authenticated());
-        response.extensions_mut().insert(MissingCredentials);
-        response
-    })
+    let found = scheme.extract(parts).map_err(Rejection::from)?;
+    AutoError::<AUTO>::finish(found, || Rejection::missing(scheme.challenge()))
 }
-
-/// Marks the answer of a scheme whose credentials are missing, so that `any(...)` can tell it
-/// from a failed check.
-#[derive(Debug, Clone, Copy)]
-pub struct MissingCredentials;
 
 /// Runs one `FromRequestParts` extractor of a dependency or handler.
 pub async fn from_parts<T, S>(parts: &mut Parts, state: &S) -> Result<T, Rejection>
@@ -181,7 +172,7 @@ where
     T: FromRequestParts<S>,
     S: Send + Sync,
 {
-    T::from_request_parts(parts, state).await.map_err(reject)
+    T::from_request_parts(parts, state).await.map_err(render)
 }
 
 /// Runs the last extractor of a handler, which may consume the body.
@@ -190,19 +181,5 @@ where
     T: FromRequest<S, M>,
     S: Send + Sync,
 {
-    T::from_request(request, state).await.map_err(reject)
-}
-
-/// What a dependency returned, as a resolution result: `Result<T, E>` with `E: IntoResponse`.
-pub fn dependency_result<T, E: IntoResponse>(result: Result<T, E>) -> Result<T, Rejection> {
-    result.map_err(reject)
-}
-
-/// The answer of a failed check on the way to a handler, boxed so that results stay small on
-/// the success path.
-pub type Rejection = Box<Response>;
-
-/// A rejection answering `error`.
-pub fn reject(error: impl IntoResponse) -> Rejection {
-    Box::new(error.into_response())
+    T::from_request(request, state).await.map_err(render)
 }

@@ -2,6 +2,7 @@
 //! when they are missing, and the OpenAPI description.
 
 use http::request::Parts;
+use http::HeaderValue;
 
 use crate::HttpError;
 
@@ -20,8 +21,14 @@ pub trait SecurityScheme: Sync + 'static {
     /// are present but unusable, which is an error even for an optional scheme.
     fn extract(&self, parts: &Parts) -> Result<Option<Self::Credentials>, HttpError>;
 
+    /// The `WWW-Authenticate` challenge sent with 401 `Not authenticated` when credentials are
+    /// missing.
+    fn challenge(&self) -> HeaderValue;
+
     /// The answer for missing credentials: 401 `Not authenticated` with the scheme's challenge.
-    fn not_authenticated(&self) -> HttpError;
+    fn not_authenticated(&self) -> HttpError {
+        HttpError::not_authenticated(self.challenge())
+    }
 }
 
 /// A scheme as the OpenAPI document states it: `components.securitySchemes[name]`.
