@@ -31,28 +31,9 @@ fi
   fi
 )
 
-pids=()
-stop_examples() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-}
-trap stop_examples EXIT
-
-wait_for_port() {
-  for _ in $(seq 1 50); do
-    (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  echo "nothing listens on port $1" >&2
-  return 1
-}
-
-PORT=18601 target/debug/examples/api_key &
-pids+=($!)
-PORT=18602 target/debug/examples/oauth2_password &
-pids+=($!)
+source scripts/background.sh
+start_background env PORT=18601 target/debug/examples/api_key
+start_background env PORT=18602 target/debug/examples/oauth2_password
 wait_for_port 18601
 wait_for_port 18602
 

@@ -4,6 +4,7 @@
 # OpenAPI security extract. Usage: scripts/conformance.sh (after `cargo build --examples`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/background.sh
 shared=../shared/conformance
 runner=$shared/run.py
 failed=0
@@ -12,12 +13,9 @@ for pair in ex1:api_key ex2:oauth2_password ex3:oauth2_scopes ex4:http_basic ex5
   app=${pair%%:*}
   example=${pair##*:}
   port=$((port + 1))
-  PORT=$port target/debug/examples/"$example" &
-  pid=$!
-  for _ in $(seq 1 50); do
-    (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
-    sleep 0.1
-  done
+  start_background env PORT=$port target/debug/examples/"$example"
+  pid=$last_background_pid
+  wait_for_port $port
   base=http://127.0.0.1:$port
   extract=$shared/openapi/$app.security.json
   [ -f "$extract" ] || extract=tests/conformance/openapi/$app.security.json

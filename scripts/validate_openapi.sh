@@ -11,21 +11,12 @@ if ! "$venv/bin/python" -c 'import openapi_spec_validator' 2>/dev/null; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check 'openapi-spec-validator>=0.7,<1'
 fi
 
-pids=()
-stop_examples() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-}
-trap stop_examples EXIT
-
+source scripts/background.sh
 urls=()
 port=18500
 for example in api_key oauth2_password oauth2_scopes http_basic multi_auth all_schemes; do
   port=$((port + 1))
-  PORT=$port target/debug/examples/"$example" &
-  pids+=($!)
+  start_background env PORT=$port target/debug/examples/"$example"
   urls+=("$example=http://127.0.0.1:$port/openapi.json")
 done
 

@@ -25,28 +25,16 @@ if [ ! -x "$venv/bin/uvicorn" ]; then
 fi
 cargo build --quiet --release --example api_key
 
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-}
-trap cleanup EXIT
-
-TOKIO_WORKER_THREADS=1 PORT=$rust_port taskset -c 0 target/release/examples/api_key &
-pids+=($!)
-taskset -c 0 "$venv/bin/uvicorn" ex1_api_key:app --app-dir "$reference" --host 127.0.0.1 \
-  --port $python_port --workers 1 --loop uvloop --http httptools --no-access-log \
-  --log-level warning &
-pids+=($!)
+source scripts/background.sh
+start_background env TOKIO_WORKER_THREADS=1 PORT=$rust_port taskset -c 0 \
+  target/release/examples/api_key
+start_background taskset -c 0 "$venv/bin/uvicorn" ex1_api_key:app --app-dir "$reference" \
+  --host 127.0.0.1 --port $python_port --workers 1 --loop uvloop --http httptools \
+  --no-access-log --log-level warning
 
 expected='{"message":"Access granted","api_key":"secret-key"}'
 for port in $rust_port $python_port; do
-  for _ in $(seq 1 100); do
-    (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break
-    sleep 0.1
-  done
+  wait_for_port $port
   body=$(curl -s -H 'X-API-Key: secret-key' "http://127.0.0.1:$port/secure-data")
   [ "$body" = "$expected" ] || { echo "port $port answered $body" >&2; exit 1; }
 done
