@@ -285,6 +285,11 @@ pub use secured_macros::dependency;
 /// rustc's "cannot find attribute `security` in this scope": add the attribute to the fn.
 pub use secured_macros::secured;
 
+/// The README's example, compiled as a doctest so that it stays true.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// What the macros expand to. Not public API: it changes without notice.
 #[doc(hidden)]
 pub mod __private {
