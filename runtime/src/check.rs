@@ -204,16 +204,11 @@ const fn push_declared(mut message: Message, scope: &str, doc: &SchemeDoc) -> Me
     let SchemeKind::OAuth2 { flows } = &doc.kind else {
         return message;
     };
-    let all = [
-        flows.implicit,
-        flows.password,
-        flows.client_credentials,
-        flows.authorization_code,
-    ];
+    let all = flows.named();
     let mut any = false;
     let mut i = 0;
     while i < all.len() {
-        if let Some(flow) = &all[i] {
+        if let (_, Some(flow)) = &all[i] {
             let mut j = 0;
             while j < flow.scopes.len() {
                 message = message.push(if any { ", `" } else { "; it declares `" });

@@ -292,13 +292,9 @@ fn declared_scopes(doc: &SchemeDoc) -> Vec<&'static str> {
         return Vec::new();
     };
     let mut declared = Vec::new();
-    let all = [
-        flows.implicit,
-        flows.password,
-        flows.client_credentials,
-        flows.authorization_code,
-    ];
-    for (scope, _) in all.iter().flatten().flat_map(|flow| flow.scopes) {
+    let all = flows.named();
+    let flows = all.iter().filter_map(|(_, flow)| flow.as_ref());
+    for (scope, _) in flows.flat_map(|flow| flow.scopes) {
         if !declared.contains(scope) {
             declared.push(*scope);
         }
@@ -335,13 +331,7 @@ fn scheme_object(doc: &SchemeDoc) -> Value {
         }
         SchemeKind::OAuth2 { flows } => {
             let mut object_flows = Map::new();
-            let named = [
-                ("implicit", flows.implicit),
-                ("password", flows.password),
-                ("clientCredentials", flows.client_credentials),
-                ("authorizationCode", flows.authorization_code),
-            ];
-            for (name, flow) in named {
+            for (name, flow) in flows.named() {
                 if let Some(flow) = flow {
                     object_flows.insert(name.into(), flow_object(&flow));
                 }

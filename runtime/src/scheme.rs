@@ -83,15 +83,10 @@ impl SchemeDoc {
         let SchemeKind::OAuth2 { flows } = &self.kind else {
             return false;
         };
-        let all = [
-            flows.implicit,
-            flows.password,
-            flows.client_credentials,
-            flows.authorization_code,
-        ];
+        let all = flows.named();
         let mut i = 0;
         while i < all.len() {
-            if let Some(flow) = &all[i] {
+            if let (_, Some(flow)) = &all[i] {
                 let mut j = 0;
                 while j < flow.scopes.len() {
                     if const_str_eq(flow.scopes[j].0, scope) {
@@ -177,6 +172,17 @@ impl OAuthFlows {
             client_credentials: None,
             authorization_code: None,
         }
+    }
+
+    /// Each flow under its OpenAPI name (`implicit`, `password`, `clientCredentials`,
+    /// `authorizationCode`), in the order of the OpenAPI document.
+    pub const fn named(&self) -> [(&'static str, Option<OAuthFlow>); 4] {
+        [
+            ("implicit", self.implicit),
+            ("password", self.password),
+            ("clientCredentials", self.client_credentials),
+            ("authorizationCode", self.authorization_code),
+        ]
     }
 
     /// Adds the implicit flow (it needs an authorization URL).
