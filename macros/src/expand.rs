@@ -21,13 +21,13 @@ fn target_type(target: &Target) -> TokenStream {
 }
 
 /// The statements every resolution starts with: a stand-in set by `DependencyOverrides` for
-/// this router replaces the item.
-fn override_check() -> TokenStream {
+/// this router replaces the item; `scopes` is the path of this use.
+fn override_check(scopes: TokenStream) -> TokenStream {
     quote! {
         if let ::core::option::Option::Some(stand_in) =
             ::secured::__private::stand_in::<Self>(__secured_parts)
         {
-            return stand_in.call(__secured_scopes.security_scopes()).await;
+            return stand_in.call(#scopes.security_scopes()).await;
         }
     }
 }
@@ -38,7 +38,8 @@ fn resolve_signature() -> TokenStream {
         fn resolve<'__a>(
             __secured_parts: &'__a mut ::secured::__private::Parts,
             __secured_state: &'__a __S,
-            __secured_scopes: ::secured::__private::ScopePath<'__a>,
+            __secured_path: &'__a ::secured::__private::ScopePath<'__a>,
+            __secured_declared: &'static [&'static str],
         ) -> impl ::core::future::Future<
             Output = ::core::result::Result<Self::Output, ::secured::__private::Rejection>,
         > + ::core::marker::Send + '__a
@@ -52,7 +53,7 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
     let name = ident.to_string();
     let auto_error = quote!({ #ident.doc().auto_error });
     let signature = resolve_signature();
-    let override_check = override_check();
+    let override_check = override_check(quote!(__secured_path.child(__secured_declared)));
     quote! {
         #item
 
@@ -112,32 +113,12 @@ fn declared_scopes(used: &Use) -> TokenStream {
     quote!(&[#(#seen),*])
 }
 
-/// The statement that binds one resolved use to `binding`, passing the value through `convert`
-/// when given.
-fn resolve_use(
-    used: &Use,
-    binding: TokenStream,
-    convert: Option<TokenStream>,
-    early_return: &TokenStream,
-) -> TokenStream {
+/// One use, as a parameter for the runtime. Through a qualified path, so that a target that is
+/// not a type is reported once, as in the bounds.
+fn security_param(used: &Use) -> TokenStream {
     let target = target_type(&used.target);
     let scopes = declared_scopes(used);
-    let value = match convert {
-        Some(convert) => quote!(#convert(value)),
-        None => quote!(value),
-    };
-    quote! {
-        let #binding = match <#target as ::secured::__private::Resolve<__S>>::resolve(
-            &mut *__secured_parts,
-            __secured_state,
-            __secured_scopes.child(#scopes),
-        )
-        .await
-        {
-            ::core::result::Result::Ok(value) => #value,
-            ::core::result::Result::Err(response) => return #early_return,
-        };
-    }
+    quote!(<#target as ::secured::__private::Declared>::used(#scopes))
 }
 
 fn output_fn_ident(index: usize) -> Ident {
@@ -157,6 +138,7 @@ fn output_fns(function: &Function) -> Vec<TokenStream> {
             let output = quote_spanned!(Span::call_site().located_at(ty.span())=> output);
             fns.push(quote! {
                 #[doc(hidden)]
+                #[inline]
                 fn #name(output: <#target as ::secured::__private::Declared>::Output) -> #ty {
                     let output: #ty = #output;
                     output
@@ -184,27 +166,20 @@ fn call_spanning(tokens: &TokenStream, path: TokenStream, args: TokenStream) -> 
     quote!(#path #args)
 }
 
-/// The compile-time scope check of one use by the handler `name`, evaluated by the compiler and
-/// reported on the use as written, with the path to the scheme that cannot grant the scope.
-fn scope_check(name: &str, used: &Use) -> TokenStream {
-    let edges = edges(std::iter::once(used));
-    let check = call_spanning(
-        &used.tokens,
-        quote!(::secured::__private::assert_scopes),
-        quote!(&OPERATION),
-    );
+/// The compile-time scope checks of the handler `ident`'s uses, evaluated by the compiler: one
+/// `const` a use, so that each mistake is reported, on the use as written, with the path to the
+/// scheme that cannot grant the scope.
+fn scope_checks<'a>(ident: &Ident, uses: impl Iterator<Item = &'a Use>) -> TokenStream {
+    let name = ident.to_string();
+    let checks = uses.enumerate().map(|(index, used)| {
+        call_spanning(
+            &used.tokens,
+            quote!(::secured::__private::assert_use),
+            quote!(#name, &#ident::__SECURED_EDGES[#index]),
+        )
+    });
     quote! {
-        const _: () = {
-            const OPERATION: ::secured::__private::OperationDoc =
-                ::secured::__private::OperationDoc {
-                    name: #name,
-                    description: ::core::option::Option::None,
-                    edges: #edges,
-                    anonymous: false,
-                    body: ::core::option::Option::None,
-                };
-            #check
-        };
+        #(const _: () = #checks;)*
     }
 }
 
@@ -212,54 +187,90 @@ fn arg_ident(index: usize) -> Ident {
     format_ident!("__secured_arg{}", index)
 }
 
-/// The bounds and statements that bind every parameter but the one consuming the body.
-struct Bindings {
+/// The parameters of a fn but the one consuming the body, as the runtime resolves them: the
+/// bounds they need, the tuple of `Param`s, the pattern that binds each output in the same
+/// order, and the statements that turn each output into the parameter's type.
+#[derive(Default)]
+struct Params {
     bounds: Vec<TokenStream>,
-    statements: Vec<TokenStream>,
+    params: Vec<TokenStream>,
+    patterns: Vec<TokenStream>,
+    conversions: Vec<TokenStream>,
+}
+
+impl Params {
+    /// `(params...)`, resolved by `Param::resolve`.
+    fn tuple(&self) -> TokenStream {
+        let params = &self.params;
+        quote!((#(#params,)*))
+    }
+
+    /// `(patterns...)`, binding what the tuple resolves to.
+    fn pattern(&self) -> TokenStream {
+        let patterns = &self.patterns;
+        quote!((#(#patterns,)*))
+    }
+
+    /// A use whose output is dropped: a guard.
+    fn guard(&mut self, used: &Use) {
+        let target = target_type(&used.target);
+        self.bounds
+            .push(quote!(#target: ::secured::__private::Resolve<__S>));
+        self.params.push(security_param(used));
+        self.patterns.push(quote!(_));
+    }
 }
 
 /// Security uses first, then `SecurityScopes`, then the extractors: FastAPI resolves
-/// sub-dependencies before a fn's own parameters, and the body must be read last.
-fn bind_params(function: &Function, extractors: &[usize], early_return: &TokenStream) -> Bindings {
-    let mut bounds = Vec::new();
-    let mut statements = Vec::new();
+/// sub-dependencies before a fn's own parameters, and the body must be read last. `scopes` is
+/// the path of a dependency's uses, which a `SecurityScopes` parameter reads directly; a
+/// handler's reads it through the runtime.
+fn bind_params(
+    function: &Function,
+    extractors: &[usize],
+    scopes: Option<TokenStream>,
+    params: &mut Params,
+) {
     for (index, param) in function.params.iter().enumerate() {
         if let ParamKind::Security(used) = &param.kind {
             let target = target_type(&used.target);
-            bounds.push(quote!(#target: ::secured::__private::Resolve<__S>));
+            params
+                .bounds
+                .push(quote!(#target: ::secured::__private::Resolve<__S>));
+            params.params.push(security_param(used));
             let (binding, convert) = (arg_ident(index), output_fn_ident(index));
-            statements.push(resolve_use(
-                used,
-                quote!(#binding),
-                Some(quote!(Self::#convert)),
-                early_return,
-            ));
+            params.patterns.push(quote!(#binding));
+            params
+                .conversions
+                .push(quote!(let #binding = Self::#convert(#binding);));
         }
     }
     for (index, param) in function.params.iter().enumerate() {
         if let ParamKind::Scopes = param.kind {
             let (binding, ty) = (arg_ident(index), &param.ty);
-            statements.push(quote_spanned! {ty.span()=>
-                let #binding: #ty = __secured_scopes.security_scopes();
+            let value = match &scopes {
+                Some(scopes) => quote!(#scopes.security_scopes()),
+                None => {
+                    params.params.push(quote!(::secured::__private::Scopes));
+                    params.patterns.push(quote!(#binding));
+                    quote!(#binding)
+                }
+            };
+            params.conversions.push(quote_spanned! {ty.span()=>
+                let #binding: #ty = #value;
             });
         }
     }
     for &index in extractors {
         let (binding, ty) = (arg_ident(index), &function.params[index].ty);
-        bounds.push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequestParts<__S>));
-        statements.push(quote_spanned! {ty.span()=>
-            let #binding: #ty = match ::secured::__private::from_parts::<#ty, __S>(
-                &mut *__secured_parts,
-                __secured_state,
-            )
-            .await
-            {
-                ::core::result::Result::Ok(value) => value,
-                ::core::result::Result::Err(response) => return #early_return,
-            };
-        });
+        params
+            .bounds
+            .push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequestParts<__S>));
+        params
+            .params
+            .push(quote_spanned!(ty.span()=> ::secured::__private::Extract::<#ty>::NEW));
+        params.patterns.push(quote!(#binding));
     }
-    Bindings { bounds, statements }
 }
 
 fn extractor_indices(function: &Function) -> Vec<usize> {
@@ -287,11 +298,13 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
         Output::Unit => quote!(()),
         Output::Plain(ty) | Output::Result(ty, _) => ty.to_token_stream(),
     };
-    let early_return = quote!(::core::result::Result::Err(response));
-    let Bindings {
-        mut bounds,
-        statements,
-    } = bind_params(function, &extractor_indices(function), &early_return);
+    let mut params = Params::default();
+    bind_params(
+        function,
+        &extractor_indices(function),
+        Some(quote!(__secured_scopes)),
+        &mut params,
+    );
     let args = call_args(function);
     let mut call = quote!(#ident(#(#args),*));
     if function.is_async() {
@@ -348,7 +361,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                 #check
             }
         };
-        bounds.push(quote! {
+        params.bounds.push(quote! {
             for<'__secured> #output: ::core::clone::Clone + ::core::marker::Sync
         });
         cache_lookup = quote! {
@@ -369,7 +382,13 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
     }
     let output_fns = output_fns(function);
     let signature = resolve_signature();
-    let override_check = override_check();
+    let override_check = override_check(quote!(__secured_scopes));
+    let Params {
+        bounds,
+        params,
+        patterns,
+        conversions,
+    } = &params;
     quote! {
         #item
 
@@ -406,9 +425,19 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
             {
                 #signature {
                     async move {
+                        let __secured_scopes = __secured_path.child(__secured_declared);
                         #override_check
                         #cache_lookup
-                        #(#statements)*
+                        #(
+                            let #patterns = ::secured::__private::Param::<__S>::resolve(
+                                #params,
+                                &mut *__secured_parts,
+                                __secured_state,
+                                &__secured_scopes,
+                            )
+                            .await?;
+                        )*
+                        #(#conversions)*
                         #result
                     }
                 }
@@ -448,43 +477,26 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     inner.vis = syn::Visibility::Inherited;
     inner.sig.ident = Ident::new("__secured_call", ident.span());
 
-    let early_return = quote!(::secured::__private::IntoResponse::into_response(response));
     let mut extractors = extractor_indices(function);
     let body_param = extractors.pop();
-    let Bindings {
-        mut bounds,
-        mut statements,
-    } = bind_params(function, &extractors, &early_return);
-    let mut guard_statements = Vec::new();
+    let mut params = Params::default();
     for guard in &handler.guards {
-        let target = target_type(&guard.target);
-        bounds.push(quote!(#target: ::secured::__private::Resolve<__S>));
-        guard_statements.push(resolve_use(guard, quote!(_), None, &early_return));
+        params.guard(guard);
     }
-    let marker = match body_param {
+    bind_params(function, &extractors, None, &mut params);
+    let (serve, body_pattern, marker) = match body_param {
         Some(index) => {
             let (binding, ty) = (arg_ident(index), &function.params[index].ty);
-            bounds
+            params
+                .bounds
                 .push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>));
-            statements.push(quote_spanned! {ty.span()=>
-                let #binding: #ty = match ::secured::__private::from_request::<#ty, __S, __M>(
-                    ::secured::__private::Request::from_parts(
-                        __secured_owned_parts,
-                        __secured_body,
-                    ),
-                    __secured_state,
-                )
-                .await
-                {
-                    ::core::result::Result::Ok(value) => value,
-                    ::core::result::Result::Err(response) => {
-                        return ::secured::__private::IntoResponse::into_response(response);
-                    }
-                };
-            });
-            quote!(__M)
+            (
+                quote_spanned!(ty.span()=> serve_body::<__M, #ty, _, _>),
+                quote!(, #binding),
+                quote!(__M),
+            )
         }
-        None => quote!(()),
+        None => (quote!(serve), quote!(), quote!(())),
     };
     // `BodyOf<T>::BODY` is the extractor's own description where it has one (an inherent
     // const, which takes priority), else the trait's `None`.
@@ -530,25 +542,30 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
             quote!(::secured::__private::IntoResponse::into_response(#call_inner)),
         ),
     };
-    let call = if function.is_async() {
-        quote!(#call_inner.await)
-    } else {
-        call_inner
-    };
     let output_span = match &item.sig.output {
         ReturnType::Default => ident.span(),
         ReturnType::Type(_, ty) => ty.span(),
     };
-    let respond =
-        quote_spanned!(output_span=> ::secured::__private::IntoResponse::into_response(#call));
-    let keep_body = match body_param {
-        Some(_) => quote!(),
-        None => quote!(let _ = (__secured_owned_parts, __secured_body);),
+    // An output that cannot answer is reported on the output type, where it is nameable.
+    if !returns_impl_trait {
+        params.bounds.push(quote_spanned! {output_span=>
+            #output_ty: ::secured::__private::IntoResponse
+        });
+    }
+    let respond = if function.is_async() {
+        call_inner
+    } else {
+        quote!(::core::future::ready(#call_inner))
     };
     // The compiler evaluates the scope rules below each use, and reports a mistake on that use.
-    let scope_checks =
-        (handler.guards.iter().chain(security_uses(function))).map(|used| scope_check(&name, used));
+    let scope_checks = scope_checks(ident, handler.guards.iter().chain(security_uses(function)));
     let output_fns = output_fns(function);
+    let (bounds, tuple, pattern, conversions) = (
+        &params.bounds,
+        params.tuple(),
+        params.pattern(),
+        &params.conversions,
+    );
 
     quote! {
         #(#docs)*
@@ -566,12 +583,13 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
             #(#output_fns)*
         }
 
-        #(#scope_checks)*
+        #scope_checks
 
         #[automatically_derived]
         impl ::core::ops::Deref for #ident {
             type Target = fn(#(#param_types),*) -> #deref_output;
 
+            #[inline]
             fn deref(&self) -> &Self::Target {
                 const CALL: fn(#(#param_types),*) -> #deref_output = |#(#args),*| #deref_body;
                 &CALL
@@ -603,16 +621,15 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
             type Future = ::secured::__private::BoxFuture<'static, ::secured::__private::Response>;
 
             fn call(self, request: ::secured::__private::Request, state: __S) -> Self::Future {
-                ::std::boxed::Box::pin(async move {
-                    let (mut __secured_owned_parts, __secured_body) = request.into_parts();
-                    let __secured_parts = &mut __secured_owned_parts;
-                    let __secured_state = &state;
-                    let __secured_scopes = ::secured::__private::ScopePath::ROOT;
-                    #(#guard_statements)*
-                    #(#statements)*
-                    #keep_body
-                    #respond
-                })
+                ::secured::__private::Params::<__S>::#serve(
+                    #tuple,
+                    request,
+                    state,
+                    |#pattern #body_pattern| {
+                        #(#conversions)*
+                        #respond
+                    },
+                )
             }
         }
     }

@@ -103,15 +103,17 @@ macro_rules! any_of {
             fn resolve<'a>(
                 parts: &'a mut Parts,
                 state: &'a S,
-                scopes: ScopePath<'a>,
+                path: &'a ScopePath<'a>,
+                declared: &'static [&'static str],
             ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a {
                 async move {
                     let mut failures = Failures::default();
-                    match $first::resolve(&mut *parts, state, scopes).await {
+                    match $first::resolve(&mut *parts, state, path, declared).await {
                         Ok(value) => return Ok(Either::Left(value)),
                         Err(response) => failures.add(response),
                     }
-                    match <AnyOf<($($rest,)+)> as Resolve<S>>::resolve(parts, state, scopes).await {
+                    let rest = <AnyOf<($($rest,)+)> as Resolve<S>>::resolve(parts, state, path, declared);
+                    match rest.await {
                         Ok(value) => Ok(Either::Right(value)),
                         Err(response) => Err(failures.finish(response)),
                     }
@@ -132,9 +134,10 @@ impl<S: Send + Sync, A: Resolve<S>> Resolve<S> for AnyOf<(A,)> {
     fn resolve<'a>(
         parts: &'a mut Parts,
         state: &'a S,
-        scopes: ScopePath<'a>,
+        path: &'a ScopePath<'a>,
+        declared: &'static [&'static str],
     ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a {
-        A::resolve(parts, state, scopes)
+        A::resolve(parts, state, path, declared)
     }
 }
 

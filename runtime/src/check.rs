@@ -29,55 +29,36 @@ impl ScopeMistake {
     }
 }
 
-/// The scopes accumulated on the way down, on the stack of the recursion.
+/// The way down from the handler, on the stack of the recursion: each use with its target's
+/// name and the scopes it declares.
 struct Chain<'a> {
+    name: &'static str,
     scopes: &'static [&'static str],
     parent: Option<&'a Chain<'a>>,
 }
 
-/// The path of names on the way down.
-#[derive(Clone, Copy)]
-struct Path {
-    names: [&'static str; MAX_DEPTH],
-    depth: usize,
-}
-
-impl Path {
-    const fn push(mut self, name: &'static str) -> Self {
-        if self.depth < MAX_DEPTH {
-            self.names[self.depth] = name;
-            self.depth += 1;
-        }
-        self
-    }
-}
-
 /// The first scope mistake of an operation, if any.
 pub(crate) const fn find_scope_mistake(operation: &OperationDoc) -> Option<ScopeMistake> {
-    let path = Path {
-        names: [""; MAX_DEPTH],
-        depth: 0,
-    }
-    .push(operation.name);
     let root = Chain {
+        name: operation.name,
         scopes: &[],
         parent: None,
     };
-    walk(operation.edges, &root, path)
+    walk(operation.edges, &root)
 }
 
-const fn walk(edges: &'static [Edge], chain: &Chain<'_>, path: Path) -> Option<ScopeMistake> {
+const fn walk(edges: &'static [Edge], chain: &Chain<'_>) -> Option<ScopeMistake> {
     let mut i = 0;
     while i < edges.len() {
         let edge = &edges[i];
         let here = Chain {
+            name: edge.target.name,
             scopes: edge.scopes,
             parent: Some(chain),
         };
-        let path = path.push(edge.target.name);
         let found = match &edge.target.kind {
-            NodeKind::Dependency(inner) | NodeKind::Any(inner) => walk(inner, &here, path),
-            NodeKind::Scheme(doc) => check_scheme(doc, edge.scopes, &here, path),
+            NodeKind::Dependency(inner) | NodeKind::Any(inner) => walk(inner, &here),
+            NodeKind::Scheme(doc) => check_scheme(doc, &here),
         };
         if found.is_some() {
             return found;
@@ -87,15 +68,10 @@ const fn walk(edges: &'static [Edge], chain: &Chain<'_>, path: Path) -> Option<S
     None
 }
 
-const fn check_scheme(
-    doc: &'static SchemeDoc,
-    direct: &'static [&'static str],
-    chain: &Chain<'_>,
-    path: Path,
-) -> Option<ScopeMistake> {
+const fn check_scheme(doc: &'static SchemeDoc, chain: &Chain<'_>) -> Option<ScopeMistake> {
     if !doc.takes_scopes() {
-        if let [scope, ..] = direct {
-            return Some(mistake(scope, doc, path, true));
+        if let [scope, ..] = chain.scopes {
+            return Some(mistake(scope, doc, chain, true));
         }
         return None;
     }
@@ -107,7 +83,7 @@ const fn check_scheme(
         let mut i = 0;
         while i < current.scopes.len() {
             if !doc.declares_scope(current.scopes[i]) {
-                return Some(mistake(current.scopes[i], doc, path, false));
+                return Some(mistake(current.scopes[i], doc, chain, false));
             }
             i += 1;
         }
@@ -116,17 +92,35 @@ const fn check_scheme(
     None
 }
 
+/// The mistake of `scope` asked of `scheme` at the end of `chain`, with the names on the way
+/// (the first `MAX_DEPTH`).
 const fn mistake(
     scope: &'static str,
     scheme: &'static SchemeDoc,
-    path: Path,
+    chain: &Chain<'_>,
     takes_none: bool,
 ) -> ScopeMistake {
+    let mut depth = 0;
+    let mut link = Some(chain);
+    while let Some(current) = link {
+        depth += 1;
+        link = current.parent;
+    }
+    let mut path = [""; MAX_DEPTH];
+    let mut link = Some(chain);
+    let mut i = depth;
+    while let Some(current) = link {
+        i -= 1;
+        if i < MAX_DEPTH {
+            path[i] = current.name;
+        }
+        link = current.parent;
+    }
     ScopeMistake {
         scope,
         scheme,
-        path: path.names,
-        depth: path.depth,
+        path,
+        depth: if depth < MAX_DEPTH { depth } else { MAX_DEPTH },
         takes_none,
     }
 }
@@ -157,10 +151,16 @@ impl Message {
     }
 }
 
-/// Fails compilation when the operation asks a scheme for a scope it cannot grant; the
-/// `#[secured]` attribute evaluates it in a `const` placed on the handler.
-pub const fn assert_scopes(operation: &OperationDoc) {
-    let Some(found) = find_scope_mistake(operation) else {
+/// Fails compilation when the use `edge` of the handler `handler` asks a scheme, directly or
+/// through its dependencies, for a scope it cannot grant; the `#[secured]` attribute evaluates
+/// it in a `const` placed on the handler, once per use.
+pub const fn assert_use(handler: &'static str, edge: &'static Edge) {
+    let root = Chain {
+        name: handler,
+        scopes: &[],
+        parent: None,
+    };
+    let Some(found) = walk(std::slice::from_ref(edge), &root) else {
         return;
     };
     let mut message = Message {

@@ -294,13 +294,13 @@ pub struct ReadmeDoctests;
 #[doc(hidden)]
 pub mod __private {
     pub use crate::any::{AnyOf, Failures};
-    pub use crate::check::assert_scopes;
+    pub use crate::check::assert_use;
     pub use crate::error::{Rejection, RejectionOf, RenderRejection};
     pub use crate::overrides::{cache_key, cached, stand_in, store, StandIn, Stored};
     pub use crate::resolve::{
-        from_parts, from_request, resolve_scheme, AutoError, BodyDoc, BodyOf, BoxFuture, Declared,
-        Edge, NoBodyDoc, Node, NodeKind, Operation, OperationDoc, Presence, Resolve, SchemeOutput,
-        Secured,
+        resolve_scheme, AutoError, BodyDoc, BodyOf, BoxFuture, Declared, Edge, Extract, NoBodyDoc,
+        Node, NodeKind, Operation, OperationDoc, Param, Params, Presence, Resolve, SchemeOutput,
+        Scopes, Secured, Security,
     };
     pub use crate::scopes::ScopePath;
     pub use axum;

@@ -3,14 +3,16 @@
 //! the scope checks are built from.
 
 use std::future::Future;
+use std::marker::PhantomData;
 use std::pin::Pin;
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
 use crate::error::{render, Rejection};
 use crate::scheme::{SchemeDoc, SecurityScheme};
-use crate::scopes::ScopePath;
+use crate::scopes::{ScopePath, SecurityScopes};
 
 /// A future as handlers and tests get it from a `#[secured]` handler.
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
@@ -18,11 +20,13 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// Something `#[security(X)]` can name: a scheme declared with `#[scheme]` or a dependency
 /// declared with `#[dependency]`, resolved against the request parts and the router's state.
 pub trait Resolve<S>: Declared {
-    /// Runs the scheme or dependency for one use, whose accumulated scopes are `scopes`.
+    /// Runs the scheme or dependency for one use that declares the scopes `declared`, below
+    /// the uses of `path`.
     fn resolve<'a>(
         parts: &'a mut Parts,
         state: &'a S,
-        scopes: ScopePath<'a>,
+        path: &'a ScopePath<'a>,
+        declared: &'static [&'static str],
     ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a;
 }
 
@@ -33,6 +37,14 @@ pub trait Declared: 'static {
 
     /// This node.
     const NODE: Node;
+
+    /// One use of this scheme or dependency, declaring `scopes`.
+    fn used(scopes: &'static [&'static str]) -> Security<Self>
+    where
+        Self: Sized,
+    {
+        Security::new(scopes)
+    }
 }
 
 /// A scheme or dependency in the graph of declarations.
@@ -166,20 +178,209 @@ where
     AutoError::<AUTO>::finish(found, || Rejection::missing(scheme.challenge()))
 }
 
-/// Runs one `FromRequestParts` extractor of a dependency or handler.
-pub async fn from_parts<T, S>(parts: &mut Parts, state: &S) -> Result<T, Rejection>
-where
-    T: FromRequestParts<S>,
-    S: Send + Sync,
-{
-    T::from_request_parts(parts, state).await.map_err(render)
+/// One parameter of a handler or dependency, as the expansion hands it to the runtime: how to
+/// resolve it. The resolution code lives here, generic, once, so rustc checks no per-handler
+/// resolution code.
+pub trait Param<S>: Send + 'static {
+    /// What the parameter receives.
+    type Output: Send;
+
+    /// Resolves the parameter for a fn whose own uses are at `path`.
+    fn resolve<'a>(
+        self,
+        parts: &'a mut Parts,
+        state: &'a S,
+        path: &'a ScopePath<'a>,
+    ) -> impl Future<Output = Result<Self::Output, Rejection>> + Send + 'a;
 }
 
-/// Runs the last extractor of a handler, which may consume the body.
-pub async fn from_request<T, S, M>(request: Request, state: &S) -> Result<T, Rejection>
-where
-    T: FromRequest<S, M>,
-    S: Send + Sync,
-{
-    T::from_request(request, state).await.map_err(render)
+/// `#[security(D, scopes = [...])]`: one use of a scheme or dependency.
+pub struct Security<D> {
+    scopes: &'static [&'static str],
+    target: PhantomData<fn() -> D>,
 }
+
+impl<D> Security<D> {
+    /// A use declaring `scopes`.
+    pub const fn new(scopes: &'static [&'static str]) -> Self {
+        Self {
+            scopes,
+            target: PhantomData,
+        }
+    }
+}
+
+impl<S, D: Resolve<S>> Param<S> for Security<D> {
+    type Output = D::Output;
+
+    fn resolve<'a>(
+        self,
+        parts: &'a mut Parts,
+        state: &'a S,
+        path: &'a ScopePath<'a>,
+    ) -> impl Future<Output = Result<D::Output, Rejection>> + Send + 'a {
+        D::resolve(parts, state, path, self.scopes)
+    }
+}
+
+/// A `SecurityScopes` parameter: the scopes of the uses on the path.
+pub struct Scopes;
+
+impl<S: Sync> Param<S> for Scopes {
+    type Output = SecurityScopes;
+
+    fn resolve<'a>(
+        self,
+        _: &'a mut Parts,
+        _: &'a S,
+        path: &'a ScopePath<'a>,
+    ) -> impl Future<Output = Result<SecurityScopes, Rejection>> + Send + 'a {
+        std::future::ready(Ok(path.security_scopes()))
+    }
+}
+
+/// A parameter read by a `FromRequestParts` extractor; its rejection is rendered.
+pub struct Extract<T>(PhantomData<fn() -> T>);
+
+impl<T> Extract<T> {
+    /// The extractor `T`.
+    pub const NEW: Self = Self(PhantomData);
+}
+
+impl<S, T> Param<S> for Extract<T>
+where
+    S: Send + Sync,
+    T: FromRequestParts<S> + Send + 'static,
+{
+    type Output = T;
+
+    async fn resolve<'a>(
+        self,
+        parts: &'a mut Parts,
+        state: &'a S,
+        _: &'a ScopePath<'a>,
+    ) -> Result<T, Rejection> {
+        T::from_request_parts(parts, state).await.map_err(render)
+    }
+}
+
+/// The parameters of a `#[secured]` handler but the body, in the order they resolve in: a
+/// tuple of [`Param`]s. Its methods are what the handler's `Handler::call` runs: they resolve
+/// the parameters in order and answer with `respond`, or with the first rejection.
+pub trait Params<S>: Send + 'static {
+    /// What the parameters receive.
+    type Output: Send;
+
+    /// Serves a handler that does not read the body: the request is dropped before `respond`.
+    fn serve<Respond, Fut>(
+        self,
+        request: Request,
+        state: S,
+        respond: Respond,
+    ) -> BoxFuture<'static, Response>
+    where
+        Respond: FnOnce(Self::Output) -> Fut + Send + 'static,
+        Fut: Future + Send,
+        Fut::Output: IntoResponse;
+
+    /// Serves a handler whose last parameter, `T`, reads the body; its rejection is rendered.
+    fn serve_body<Marker, T, Respond, Fut>(
+        self,
+        request: Request,
+        state: S,
+        respond: Respond,
+    ) -> BoxFuture<'static, Response>
+    where
+        T: FromRequest<S, Marker> + Send + 'static,
+        Respond: FnOnce(Self::Output, T) -> Fut + Send + 'static,
+        Fut: Future + Send,
+        Fut::Output: IntoResponse;
+}
+
+/// Binds each parameter to its output in turn, returning the rejection of the first that fails.
+macro_rules! resolve_each {
+    ($parts:ident, $state:ident, $($param:ident),*) => {
+        let path = ScopePath::ROOT;
+        $(
+            let $param = match $param.resolve(&mut $parts, &$state, &path).await {
+                Ok(output) => output,
+                Err(rejection) => return rejection.into_response(),
+            };
+        )*
+    };
+}
+
+macro_rules! params {
+    ($($param:ident),*) => {
+        #[allow(non_snake_case, unused_mut, unused_variables)]
+        impl<S, $($param: Param<S>),*> Params<S> for ($($param,)*)
+        where
+            S: Send + Sync + 'static,
+        {
+            type Output = ($($param::Output,)*);
+
+            fn serve<Respond, Fut>(
+                self,
+                request: Request,
+                state: S,
+                respond: Respond,
+            ) -> BoxFuture<'static, Response>
+            where
+                Respond: FnOnce(Self::Output) -> Fut + Send + 'static,
+                Fut: Future + Send,
+                Fut::Output: IntoResponse,
+            {
+                let ($($param,)*) = self;
+                Box::pin(async move {
+                    let (mut parts, body) = request.into_parts();
+                    resolve_each!(parts, state, $($param),*);
+                    drop(parts);
+                    drop(body);
+                    respond(($($param,)*)).await.into_response()
+                })
+            }
+
+            fn serve_body<Marker, T, Respond, Fut>(
+                self,
+                request: Request,
+                state: S,
+                respond: Respond,
+            ) -> BoxFuture<'static, Response>
+            where
+                T: FromRequest<S, Marker> + Send + 'static,
+                Respond: FnOnce(Self::Output, T) -> Fut + Send + 'static,
+                Fut: Future + Send,
+                Fut::Output: IntoResponse,
+            {
+                let ($($param,)*) = self;
+                Box::pin(async move {
+                    let (mut parts, body) = request.into_parts();
+                    resolve_each!(parts, state, $($param),*);
+                    let body = match T::from_request(Request::from_parts(parts, body), &state).await {
+                        Ok(body) => body,
+                        Err(rejection) => return rejection.into_response(),
+                    };
+                    respond(($($param,)*), body).await.into_response()
+                })
+            }
+        }
+    };
+}
+
+params!();
+params!(T1);
+params!(T1, T2);
+params!(T1, T2, T3);
+params!(T1, T2, T3, T4);
+params!(T1, T2, T3, T4, T5);
+params!(T1, T2, T3, T4, T5, T6);
+params!(T1, T2, T3, T4, T5, T6, T7);
+params!(T1, T2, T3, T4, T5, T6, T7, T8);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15);
+params!(T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11, T12, T13, T14, T15, T16);

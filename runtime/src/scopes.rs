@@ -96,6 +96,8 @@ impl<'a> ScopePath<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::ScopePath;
 
     #[test]
@@ -110,6 +112,20 @@ mod tests {
             level3.security_scopes().scope_str(),
             "me admin write".to_owned()
         );
+    }
+
+    #[test]
+    fn levels_without_scopes_change_nothing() {
+        let plain = ScopePath::ROOT.child(&[]);
+        let scoped = plain.child(&["me"]);
+        let scheme = scoped.child(&[]);
+        assert!(plain.security_scopes().scopes.is_empty());
+        assert!(matches!(
+            scheme.security_scopes().scopes,
+            Cow::Borrowed(["me"])
+        ));
+        let again = scheme.child(&["items"]);
+        assert_eq!(*again.child(&[]).security_scopes().scopes, ["me", "items"]);
     }
 
     #[test]
