@@ -37,11 +37,30 @@ fn different_scopes(
     Json(json!([first, second]))
 }
 
+/// Runs of `counted_without_state`, which only `stateless_dependency_is_cached_too` requests.
+static STATELESS_RUNS: AtomicUsize = AtomicUsize::new(0);
+
+/// Sync and without extractors: it resolves without a future, and is cached all the same.
+#[dependency(cache)]
+fn counted_without_state(scopes: SecurityScopes) -> String {
+    STATELESS_RUNS.fetch_add(1, Ordering::SeqCst);
+    scopes.scope_str()
+}
+
+#[secured]
+fn stateless(
+    #[security(counted_without_state, scopes = ["read"])] first: String,
+    #[security(counted_without_state, scopes = ["read"])] second: String,
+) -> Json<Value> {
+    Json(json!([first, second]))
+}
+
 async fn serve() -> (Server, Runs) {
     let runs = Runs::default();
     let app = secured::Router::new()
         .route("/same", get(same_scopes))
         .route("/different", get(different_scopes))
+        .route("/stateless", get(stateless))
         .with_state(Arc::clone(&runs))
         .into_router();
     (Server::start(app).await, runs)
@@ -71,4 +90,14 @@ async fn next_request_runs_again() {
         response.assert(200, None, json!(["read write", "read write"]));
     }
     assert_eq!(runs.load(Ordering::SeqCst), 2);
+}
+
+#[tokio::test]
+async fn stateless_dependency_is_cached_too() {
+    let (server, _) = serve().await;
+    for _ in 0..2 {
+        let response = server.get("/stateless", &[]).await;
+        response.assert(200, None, json!(["read", "read"]));
+    }
+    assert_eq!(STATELESS_RUNS.load(Ordering::SeqCst), 2);
 }

@@ -46,6 +46,18 @@ fn resolve_signature() -> TokenStream {
     }
 }
 
+/// The signature of `Resolve::resolve_now`, shared by the scheme and dependency expansions.
+fn resolve_now_signature() -> TokenStream {
+    quote! {
+        fn resolve_now(
+            __secured_parts: &mut ::secured::__private::Parts,
+            __secured_state: &__S,
+            __secured_path: &::secured::__private::ScopePath<'_>,
+            __secured_declared: &'static [&'static str],
+        ) -> ::core::result::Result<Self::Output, ::secured::__private::Rejection>
+    }
+}
+
 /// `#[scheme] const NAME: Type = ...;`: the const, plus a same-named struct in the type
 /// namespace that resolves the scheme.
 pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
@@ -53,6 +65,7 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
     let name = ident.to_string();
     let auto_error = quote!({ #ident.doc().auto_error });
     let signature = resolve_signature();
+    let now_signature = resolve_now_signature();
     let override_check = override_check(quote!(__secured_path.child(__secured_declared)));
     quote! {
         #item
@@ -76,6 +89,13 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
         where
             __S: ::core::marker::Send + ::core::marker::Sync,
         {
+            const SYNC: bool = true;
+
+            #now_signature {
+                let _ = (__secured_state, __secured_path, __secured_declared);
+                ::secured::__private::resolve_scheme::<#ty, #auto_error>(&#ident, __secured_parts)
+            }
+
             #signature {
                 let _ = __secured_state;
                 async move {
@@ -389,6 +409,31 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
         patterns,
         conversions,
     } = &params;
+    // A sync fn without extractors whose uses all resolve without a future does too.
+    let resolve_now = if function.is_async() || !extractor_indices(function).is_empty() {
+        quote!()
+    } else {
+        let targets = security_uses(function).map(|used| target_type(&used.target));
+        let now_signature = resolve_now_signature();
+        quote! {
+            const SYNC: bool = true #(&& <#targets as ::secured::__private::Resolve<__S>>::SYNC)*;
+
+            #now_signature {
+                let __secured_scopes = __secured_path.child(__secured_declared);
+                #cache_lookup
+                #(
+                    let #patterns = ::secured::__private::Param::<__S>::resolve_now(
+                        #params,
+                        &mut *__secured_parts,
+                        __secured_state,
+                        &__secured_scopes,
+                    )?;
+                )*
+                #(#conversions)*
+                #result
+            }
+        }
+    };
     quote! {
         #item
 
@@ -423,19 +468,30 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                 __S: ::core::marker::Send + ::core::marker::Sync,
                 #(#bounds,)*
             {
+                #resolve_now
+
                 #signature {
                     async move {
                         let __secured_scopes = __secured_path.child(__secured_declared);
                         #override_check
                         #cache_lookup
                         #(
-                            let #patterns = ::secured::__private::Param::<__S>::resolve(
-                                #params,
-                                &mut *__secured_parts,
-                                __secured_state,
-                                &__secured_scopes,
-                            )
-                            .await?;
+                            let #patterns = if ::secured::__private::Param::<__S>::now(&#params) {
+                                ::secured::__private::Param::<__S>::resolve_now(
+                                    #params,
+                                    &mut *__secured_parts,
+                                    __secured_state,
+                                    &__secured_scopes,
+                                )
+                            } else {
+                                ::secured::__private::Param::<__S>::resolve(
+                                    #params,
+                                    &mut *__secured_parts,
+                                    __secured_state,
+                                    &__secured_scopes,
+                                )
+                                .await
+                            }?;
                         )*
                         #(#conversions)*
                         #result

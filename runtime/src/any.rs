@@ -100,6 +100,25 @@ macro_rules! any_of {
             $first: Resolve<S>,
             $($rest: Resolve<S>),+
         {
+            const SYNC: bool = $first::SYNC $(&& $rest::SYNC)+;
+
+            fn resolve_now(
+                parts: &mut Parts,
+                state: &S,
+                path: &ScopePath<'_>,
+                declared: &'static [&'static str],
+            ) -> Result<Self::Output, Rejection> {
+                let mut failures = Failures::default();
+                match $first::resolve_now(parts, state, path, declared) {
+                    Ok(value) => return Ok(Either::Left(value)),
+                    Err(response) => failures.add(response),
+                }
+                match <AnyOf<($($rest,)+)> as Resolve<S>>::resolve_now(parts, state, path, declared) {
+                    Ok(value) => Ok(Either::Right(value)),
+                    Err(response) => Err(failures.finish(response)),
+                }
+            }
+
             fn resolve<'a>(
                 parts: &'a mut Parts,
                 state: &'a S,
@@ -131,6 +150,17 @@ impl<A: Declared> Declared for AnyOf<(A,)> {
 }
 
 impl<S: Send + Sync, A: Resolve<S>> Resolve<S> for AnyOf<(A,)> {
+    const SYNC: bool = A::SYNC;
+
+    fn resolve_now(
+        parts: &mut Parts,
+        state: &S,
+        path: &ScopePath<'_>,
+        declared: &'static [&'static str],
+    ) -> Result<Self::Output, Rejection> {
+        A::resolve_now(parts, state, path, declared)
+    }
+
     fn resolve<'a>(
         parts: &'a mut Parts,
         state: &'a S,

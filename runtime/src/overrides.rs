@@ -103,10 +103,17 @@ impl DependencyOverrides {
     }
 }
 
+/// Whether some router of this process has dependency overrides: until one does, no
+/// resolution looks for stand-ins, and synchronous uses resolve without a future.
+#[inline]
+pub(crate) fn overrides_installed() -> bool {
+    OVERRIDES_INSTALLED.load(Ordering::Relaxed)
+}
+
 /// The stand-in of `D` for this request, when its router has one.
 #[inline]
 pub fn stand_in<D: Declared>(parts: &Parts) -> Option<Arc<Stored<D::Output>>> {
-    if !OVERRIDES_INSTALLED.load(Ordering::Relaxed) {
+    if !overrides_installed() {
         return None;
     }
     let overrides = parts.extensions.get::<DependencyOverrides>()?;

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
 use crate::error::{render, Rejection};
+use crate::overrides::overrides_installed;
 use crate::scheme::{SchemeDoc, SecurityScheme};
 use crate::scopes::{ScopePath, SecurityScopes};
 
@@ -20,6 +21,22 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// Something `#[security(X)]` can name: a scheme declared with `#[scheme]` or a dependency
 /// declared with `#[dependency]`, resolved against the request parts and the router's state.
 pub trait Resolve<S>: Declared {
+    /// Whether [`resolve_now`](Self::resolve_now) can resolve a use: true of schemes, and of
+    /// sync dependencies without extractors whose every use is itself `SYNC`.
+    const SYNC: bool = false;
+
+    /// Resolves one use like [`resolve`](Self::resolve), without a future. Called only when
+    /// `SYNC` holds and no dependency overrides are installed (no stand-in is looked for).
+    fn resolve_now(
+        parts: &mut Parts,
+        state: &S,
+        path: &ScopePath<'_>,
+        declared: &'static [&'static str],
+    ) -> Result<Self::Output, Rejection> {
+        let _ = (parts, state, path, declared);
+        unreachable!("`resolve_now` of a scheme or dependency that is not `SYNC`")
+    }
+
     /// Runs the scheme or dependency for one use that declares the scopes `declared`, below
     /// the uses of `path`.
     fn resolve<'a>(
@@ -185,6 +202,30 @@ pub trait Param<S>: Send + 'static {
     /// What the parameter receives.
     type Output: Send;
 
+    /// Whether [`resolve_now`](Self::resolve_now) can resolve the parameter.
+    const SYNC: bool = false;
+
+    /// Whether this request resolves the parameter with `resolve_now`: it is `SYNC` and no
+    /// dependency overrides are installed.
+    fn now(&self) -> bool {
+        Self::SYNC && !overrides_installed()
+    }
+
+    /// Resolves the parameter like [`resolve`](Self::resolve), without a future. Called only
+    /// when [`now`](Self::now) holds.
+    fn resolve_now(
+        self,
+        parts: &mut Parts,
+        state: &S,
+        path: &ScopePath<'_>,
+    ) -> Result<Self::Output, Rejection>
+    where
+        Self: Sized,
+    {
+        let _ = (parts, state, path);
+        unreachable!("`resolve_now` of a parameter that is not `SYNC`")
+    }
+
     /// Resolves the parameter for a fn whose own uses are at `path`.
     fn resolve<'a>(
         self,
@@ -213,6 +254,17 @@ impl<D> Security<D> {
 impl<S, D: Resolve<S>> Param<S> for Security<D> {
     type Output = D::Output;
 
+    const SYNC: bool = D::SYNC;
+
+    fn resolve_now(
+        self,
+        parts: &mut Parts,
+        state: &S,
+        path: &ScopePath<'_>,
+    ) -> Result<D::Output, Rejection> {
+        D::resolve_now(parts, state, path, self.scopes)
+    }
+
     fn resolve<'a>(
         self,
         parts: &'a mut Parts,
@@ -228,6 +280,17 @@ pub struct Scopes;
 
 impl<S: Sync> Param<S> for Scopes {
     type Output = SecurityScopes;
+
+    const SYNC: bool = true;
+
+    fn resolve_now(
+        self,
+        _: &mut Parts,
+        _: &S,
+        path: &ScopePath<'_>,
+    ) -> Result<SecurityScopes, Rejection> {
+        Ok(path.security_scopes())
+    }
 
     fn resolve<'a>(
         self,
@@ -302,7 +365,12 @@ macro_rules! resolve_each {
     ($parts:ident, $state:ident, $($param:ident),*) => {
         let path = ScopePath::ROOT;
         $(
-            let $param = match $param.resolve(&mut $parts, &$state, &path).await {
+            let output = if $param.now() {
+                $param.resolve_now(&mut $parts, &$state, &path)
+            } else {
+                $param.resolve(&mut $parts, &$state, &path).await
+            };
+            let $param = match output {
                 Ok(output) => output,
                 Err(rejection) => return rejection.into_response(),
             };
