@@ -41,12 +41,31 @@ impl Ctxt {
     }
 }
 
+/// How many guards and parameters before the body a handler resolves: the runtime's `Params`
+/// is implemented for tuples up to this length, as axum's `Handler` is for 16 extractors.
+const MAX_PARAMS: usize = 16;
+
 /// The rules of a `#[secured]` handler beyond its syntax.
 pub(crate) fn validate_handler(handler: &Handler, cx: &Ctxt) {
     let function = &handler.function;
     validate_fn(function, "a `#[secured]` handler", cx);
     for guard in &handler.guards {
         validate_use(guard, cx);
+    }
+    let last_extractor =
+        (function.params.iter()).rposition(|param| matches!(param.kind, ParamKind::Extractor));
+    let resolved = (function.params.iter().enumerate())
+        .filter(|(index, _)| Some(*index) != last_extractor)
+        .map(|(_, param)| param.ty.to_token_stream());
+    let mut resolved = (handler.guards.iter().map(|guard| guard.tokens.clone())).chain(resolved);
+    if let Some(extra) = resolved.nth(MAX_PARAMS) {
+        cx.error_spanned_by(
+            extra,
+            format!(
+                "a `#[secured]` handler resolves at most {MAX_PARAMS} guards and parameters \
+                 before its last extractor: group some of them in a `#[dependency]`"
+            ),
+        );
     }
     // Only the last extractor gets the body; an earlier one that needs it would never run.
     let mut extractors = (function.params.iter())

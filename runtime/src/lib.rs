@@ -278,6 +278,10 @@ pub use secured_macros::dependency;
 /// - `#[secured(anonymous, X)]`: "`anonymous` takes nothing else"; `anonymous` twice;
 /// - a body extractor before the last parameter: "`Json<_>` consumes the request body, so it
 ///   must be the handler's last parameter";
+/// - more than 16 guards and parameters before the last extractor: "a `#[secured]` handler
+///   resolves at most 16 guards and parameters before its last extractor", on the 17th;
+/// - a return type that does not implement `IntoResponse`: rustc's "the trait bound `T:
+///   IntoResponse` is not satisfied", on that type;
 /// - on anything but a fn: "`#[secured]` goes on a handler fn";
 /// - a plain fn given to [`routing::get`] and the like: "`..` is not a `#[secured]` handler".
 ///
