@@ -21,6 +21,7 @@ use axum::http::{HeaderMap, Request, StatusCode};
 use bytes::BytesMut;
 use tower::ServiceExt;
 
+mod extractors;
 mod plain;
 mod twins;
 
