@@ -162,49 +162,36 @@ fn assert_page(response: &Response, fragments: &[&str]) -> String {
 
 const SHARED_OPENAPI: &str = "../shared/conformance/openapi";
 
+/// Asserts that the document of `app` states what the shared extract of `example` expects.
+async fn assert_matches_shared_extract(app: axum::Router, example: &str) {
+    let document = document(app).await;
+    let extract = load(&format!("{SHARED_OPENAPI}/{example}.security.json"));
+    assert_matches_extract(&document, &extract);
+}
+
 #[tokio::test]
 async fn ex1_api_key_document_matches_the_shared_extract() {
-    let document = document(api_key::app()).await;
-    assert_matches_extract(
-        &document,
-        &load(&format!("{SHARED_OPENAPI}/ex1.security.json")),
-    );
+    assert_matches_shared_extract(api_key::app(), "ex1").await;
 }
 
 #[tokio::test]
 async fn ex2_oauth2_password_document_matches_the_shared_extract() {
-    let document = document(oauth2_password::app()).await;
-    assert_matches_extract(
-        &document,
-        &load(&format!("{SHARED_OPENAPI}/ex2.security.json")),
-    );
+    assert_matches_shared_extract(oauth2_password::app(), "ex2").await;
 }
 
 #[tokio::test]
 async fn ex3_oauth2_scopes_document_matches_the_shared_extract() {
-    let document = document(oauth2_scopes::app()).await;
-    assert_matches_extract(
-        &document,
-        &load(&format!("{SHARED_OPENAPI}/ex3.security.json")),
-    );
+    assert_matches_shared_extract(oauth2_scopes::app(), "ex3").await;
 }
 
 #[tokio::test]
 async fn ex4_http_basic_document_matches_the_shared_extract() {
-    let document = document(http_basic::app()).await;
-    assert_matches_extract(
-        &document,
-        &load(&format!("{SHARED_OPENAPI}/ex4.security.json")),
-    );
+    assert_matches_shared_extract(http_basic::app(), "ex4").await;
 }
 
 #[tokio::test]
 async fn ex5_multi_auth_document_matches_the_shared_extract() {
-    let document = document(multi_auth::app()).await;
-    assert_matches_extract(
-        &document,
-        &load(&format!("{SHARED_OPENAPI}/ex5.security.json")),
-    );
+    assert_matches_shared_extract(multi_auth::app(), "ex5").await;
 }
 
 #[tokio::test]

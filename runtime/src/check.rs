@@ -39,12 +39,17 @@ struct Chain<'a> {
 
 /// The first scope mistake of an operation, if any.
 pub(crate) const fn find_scope_mistake(operation: &OperationDoc) -> Option<ScopeMistake> {
+    mistake_below(operation.name, operation.edges)
+}
+
+/// The first scope mistake of the uses `edges` of the handler `handler`, if any.
+const fn mistake_below(handler: &'static str, edges: &'static [Edge]) -> Option<ScopeMistake> {
     let root = Chain {
-        name: operation.name,
+        name: handler,
         scopes: &[],
         parent: None,
     };
-    walk(operation.edges, &root)
+    walk(edges, &root)
 }
 
 const fn walk(edges: &'static [Edge], chain: &Chain<'_>) -> Option<ScopeMistake> {
@@ -155,12 +160,7 @@ impl Message {
 /// through its dependencies, for a scope it cannot grant; the `#[secured]` attribute evaluates
 /// it in a `const` placed on the handler, once per use.
 pub const fn assert_use(handler: &'static str, edge: &'static Edge) {
-    let root = Chain {
-        name: handler,
-        scopes: &[],
-        parent: None,
-    };
-    let Some(found) = walk(std::slice::from_ref(edge), &root) else {
+    let Some(found) = mistake_below(handler, std::slice::from_ref(edge)) else {
         return;
     };
     let mut message = Message {
