@@ -5,9 +5,7 @@
 
 use axum::Json;
 use secured::routing::get;
-use secured::{
-    dependency, scheme, secured, ApiKeyHeader, Credential, HttpError, OAuth2PasswordBearer,
-};
+use secured::{dependency, scheme, secured, ApiKeyHeader, HttpError, OAuth2PasswordBearer};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -25,16 +23,16 @@ struct User {
 
 #[dependency]
 fn get_current_user(
-    #[security(API_KEY_HEADER)] api_key: Option<Credential>,
-    #[security(OAUTH2_SCHEME)] token: Option<Credential>,
+    #[security(API_KEY_HEADER)] api_key: Option<&str>,
+    #[security(OAUTH2_SCHEME)] token: Option<&str>,
 ) -> Result<User, HttpError> {
-    if api_key.is_some_and(|key| &*key == "secret-api-key") {
+    if api_key == Some("secret-api-key") {
         return Ok(User {
             auth_method: "api_key",
             user: "api_user",
         });
     }
-    if token.is_some_and(|token| &*token == "secret-oauth-token") {
+    if token == Some("secret-oauth-token") {
         return Ok(User {
             auth_method: "oauth2",
             user: "oauth_user",

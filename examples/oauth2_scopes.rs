@@ -5,9 +5,7 @@
 
 use axum::Json;
 use secured::routing::get;
-use secured::{
-    dependency, scheme, secured, Credential, HttpError, OAuth2PasswordBearer, SecurityScopes,
-};
+use secured::{dependency, scheme, secured, HttpError, OAuth2PasswordBearer, SecurityScopes};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -26,9 +24,9 @@ struct User {
 #[dependency]
 fn get_current_user(
     security_scopes: SecurityScopes,
-    #[security(OAUTH2_SCHEME)] token: Credential,
+    #[security(OAUTH2_SCHEME)] token: &str,
 ) -> Result<User, HttpError> {
-    if &*token != "fake-token" {
+    if token != "fake-token" {
         return Err(HttpError::unauthorized("Invalid token"));
     }
     // In a real app, decode the token and read its scopes.

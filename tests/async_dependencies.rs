@@ -1,5 +1,6 @@
 //! Dependencies that await: an async dependency using a scheme, and sync dependencies above it,
-//! which then resolve through futures too, served on loopback. (The examples' dependencies are
+//! which then resolve through futures too, and an async dependency that borrows its credential,
+//! served on loopback. (The examples' dependencies are
 //! all sync and resolve without a future.)
 
 mod support;
@@ -29,6 +30,16 @@ async fn load_user(
     }
 }
 
+/// Holds its token borrowed from the request across an `.await`.
+#[dependency]
+async fn check_token(#[security(OAUTH2)] token: &str) -> Result<String, HttpError> {
+    tokio::task::yield_now().await;
+    match token {
+        "alice-token" => Ok("alice".to_owned()),
+        _ => Err(HttpError::unauthorized("Invalid token")),
+    }
+}
+
 /// A sync dependency on the async one.
 #[dependency]
 fn profile(#[security(load_user, scopes = ["me"])] user: String) -> String {
@@ -48,9 +59,15 @@ fn nested(
     Json(json!({"token": token, "profile": profile}))
 }
 
+#[secured]
+fn borrowed(#[security(check_token)] user: String) -> Json<Value> {
+    Json(json!({"user": user}))
+}
+
 fn app() -> axum::Router {
     secured::Router::new()
         .route("/direct", get(direct))
+        .route("/borrowed", get(borrowed))
         .route("/nested", get(nested))
         .into_router()
 }
@@ -78,9 +95,18 @@ async fn sync_dependency_above_an_async_one_sees_its_output() {
 }
 
 #[tokio::test]
+async fn async_dependency_holds_a_borrowed_credential_across_an_await() {
+    let server = Server::start(app()).await;
+    let response = server
+        .get("/borrowed", &[("Authorization", "Bearer alice-token")])
+        .await;
+    response.assert(200, None, json!({"user": "alice"}));
+}
+
+#[tokio::test]
 async fn failures_below_an_async_dependency_are_the_answer() {
     let server = Server::start(app()).await;
-    for path in ["/direct", "/nested"] {
+    for path in ["/direct", "/nested", "/borrowed"] {
         let missing = server.get(path, &[]).await;
         missing.assert(401, Some("Bearer"), not_authenticated());
         let wrong = server

@@ -40,7 +40,8 @@ fn different_scopes(
 /// Runs of `counted_without_state`, which only `stateless_dependency_is_cached_too` requests.
 static STATELESS_RUNS: AtomicUsize = AtomicUsize::new(0);
 
-/// Sync and without extractors: it resolves without a future, and is cached all the same.
+/// Sync and without extractors, which would resolve without a future if it were not cached:
+/// its output is stored in the request all the same.
 #[dependency(cache)]
 fn counted_without_state(scopes: SecurityScopes) -> String {
     STATELESS_RUNS.fetch_add(1, Ordering::SeqCst);

@@ -24,14 +24,30 @@ fn current_user(#[security(OAUTH2)] token: Credential) -> Result<String, HttpErr
     }
 }
 
+/// Borrows the token: with overrides installed, it borrows the credential resolved owned,
+/// a stand-in's or the request's.
+#[dependency]
+fn borrowing_user(#[security(OAUTH2)] token: &str) -> Result<String, HttpError> {
+    match token {
+        "alice-token" => Ok("alice".to_owned()),
+        _ => Err(HttpError::unauthorized("Invalid token")),
+    }
+}
+
 #[secured]
 fn me(#[security(current_user, scopes = ["me", "items"])] user: String) -> Json<Value> {
+    Json(json!({"user": user}))
+}
+
+#[secured]
+fn borrowed(#[security(borrowing_user)] user: String) -> Json<Value> {
     Json(json!({"user": user}))
 }
 
 fn app(overrides: DependencyOverrides) -> axum::Router {
     secured::Router::new()
         .route("/me", get(me))
+        .route("/borrowed", get(borrowed))
         .dependency_overrides(overrides)
         .into_router()
 }
@@ -95,4 +111,26 @@ async fn scheme_stand_in_feeds_the_real_dependency() {
     let server = Server::start(app(overrides)).await;
     let response = server.get("/me", &[]).await;
     response.assert(200, None, json!({"user": "alice"}));
+}
+
+#[tokio::test]
+async fn scheme_stand_in_is_lent_to_a_borrowing_dependency() {
+    let overrides = DependencyOverrides::new().set::<OAUTH2>(|_: SecurityScopes| async {
+        Ok::<_, HttpError>(Credential::new("alice-token"))
+    });
+    let overridden = Server::start(app(overrides)).await;
+    let response = overridden.get("/borrowed", &[]).await;
+    response.assert(200, None, json!({"user": "alice"}));
+
+    let real = Server::start(app(DependencyOverrides::new())).await;
+    let response = real.get("/borrowed", &[]).await;
+    response.assert(401, Some("Bearer"), not_authenticated());
+    let response = real
+        .get("/borrowed", &[("Authorization", "Bearer alice-token")])
+        .await;
+    response.assert(200, None, json!({"user": "alice"}));
+    let response = real
+        .get("/borrowed", &[("Authorization", "Bearer mallory-token")])
+        .await;
+    response.assert(401, None, json!({"detail": "Invalid token"}));
 }

@@ -166,6 +166,36 @@ impl Function {
     }
 }
 
+/// Whether a `#[security]` parameter of type `ty` borrows its credential from the request: a
+/// reference such as `&str`, or an `Option` of one.
+pub(crate) fn borrows(ty: &Type) -> bool {
+    if is_reference(ty) {
+        return true;
+    }
+    let Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    path.qself.is_none()
+        && last.ident == "Option"
+        && args.args.len() == 1
+        && matches!(args.args.first(), Some(GenericArgument::Type(inner)) if is_reference(inner))
+}
+
+fn is_reference(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(_) => true,
+        Type::Group(group) => is_reference(&group.elem),
+        Type::Paren(paren) => is_reference(&paren.elem),
+        _ => false,
+    }
+}
+
 /// Whether `ty` names `SecurityScopes` (FastAPI recognises it by type, and so do we).
 fn is_security_scopes(ty: &Type) -> bool {
     matches!(ty, Type::Path(path) if path.qself.is_none()

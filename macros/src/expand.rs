@@ -6,7 +6,7 @@ use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 use syn::{Ident, ItemConst, ReturnType, Type};
 
-use crate::ast::{Dependency, Function, Handler, Output, ParamKind};
+use crate::ast::{borrows, Dependency, Function, Handler, Output, ParamKind};
 use crate::attr::{Target, Use};
 use crate::valid::mentions_impl_trait;
 
@@ -50,7 +50,7 @@ fn resolve_signature() -> TokenStream {
 fn resolve_now_signature() -> TokenStream {
     quote! {
         fn resolve_now(
-            __secured_parts: &mut ::secured::__private::Parts,
+            __secured_parts: &::secured::__private::Parts,
             __secured_state: &__S,
             __secured_path: &::secured::__private::ScopePath<'_>,
             __secured_declared: &'static [&'static str],
@@ -82,6 +82,13 @@ pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
                 name: #name,
                 kind: ::secured::__private::NodeKind::Scheme(#ident.doc()),
             };
+        }
+
+        #[automatically_derived]
+        impl ::secured::__private::SchemeItem for #ident {
+            type Scheme = #ty;
+
+            const SCHEME: &'static #ty = &#ident;
         }
 
         #[automatically_derived]
@@ -153,13 +160,18 @@ fn output_fns(function: &Function) -> Vec<TokenStream> {
         if let ParamKind::Security(used) = &param.kind {
             let (target, ty) = (target_type(&used.target), &param.ty);
             let name = output_fn_ident(index);
+            let input = if borrows(ty) {
+                quote_spanned!(ty.span()=> <#target as ::secured::__private::Lend>::Lent<'_>)
+            } else {
+                quote!(<#target as ::secured::__private::Declared>::Output)
+            };
             // Located at the user's type but marked as generated, so that rustc places no
             // suggestion inside the user's type.
             let output = quote_spanned!(Span::call_site().located_at(ty.span())=> output);
             fns.push(quote! {
                 #[doc(hidden)]
                 #[inline]
-                fn #name(output: <#target as ::secured::__private::Declared>::Output) -> #ty {
+                fn #name(output: #input) -> #ty {
                     let output: #ty = #output;
                     output
                 }
@@ -215,6 +227,8 @@ struct Params {
     bounds: Vec<TokenStream>,
     params: Vec<TokenStream>,
     patterns: Vec<TokenStream>,
+    /// For each param, the scheme that lends its credential to a `&str` parameter, if any.
+    lenders: Vec<Option<TokenStream>>,
     conversions: Vec<TokenStream>,
 }
 
@@ -236,8 +250,14 @@ impl Params {
         let target = target_type(&used.target);
         self.bounds
             .push(quote!(#target: ::secured::__private::Resolve<__S>));
-        self.params.push(security_param(used));
-        self.patterns.push(quote!(_));
+        self.push(security_param(used), quote!(_), None);
+    }
+
+    /// A param the runtime resolves, bound to `pattern`; `lender` lends it when it is borrowed.
+    fn push(&mut self, param: TokenStream, pattern: TokenStream, lender: Option<TokenStream>) {
+        self.params.push(param);
+        self.patterns.push(pattern);
+        self.lenders.push(lender);
     }
 }
 
@@ -257,9 +277,16 @@ fn bind_params(
             params
                 .bounds
                 .push(quote!(#target: ::secured::__private::Resolve<__S>));
-            params.params.push(security_param(used));
             let (binding, convert) = (arg_ident(index), output_fn_ident(index));
-            params.patterns.push(quote!(#binding));
+            // Higher-ranked only so that rustc does not report it as a bound that never holds:
+            // the output fn reports a target that cannot lend, once.
+            let lender = borrows(&param.ty).then(|| target.clone());
+            if lender.is_some() {
+                params
+                    .bounds
+                    .push(quote!(for<'__secured> #target: ::secured::__private::Lend));
+            }
+            params.push(security_param(used), quote!(#binding), lender);
             params
                 .conversions
                 .push(quote!(let #binding = Self::#convert(#binding);));
@@ -271,8 +298,7 @@ fn bind_params(
             let value = match &scopes {
                 Some(scopes) => quote!(#scopes.security_scopes()),
                 None => {
-                    params.params.push(quote!(::secured::__private::Scopes));
-                    params.patterns.push(quote!(#binding));
+                    params.push(quote!(::secured::__private::Scopes), quote!(#binding), None);
                     quote!(#binding)
                 }
             };
@@ -286,10 +312,11 @@ fn bind_params(
         params
             .bounds
             .push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequestParts<__S>));
-        params
-            .params
-            .push(quote_spanned!(ty.span()=> ::secured::__private::Extract::<#ty>::NEW));
-        params.patterns.push(quote!(#binding));
+        params.push(
+            quote_spanned!(ty.span()=> ::secured::__private::Extract::<#ty>::NEW),
+            quote!(#binding),
+            None,
+        );
     }
 }
 
@@ -407,10 +434,58 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
         bounds,
         params,
         patterns,
+        lenders,
         conversions,
     } = &params;
-    // A sync fn without extractors whose uses all resolve without a future does too.
-    let resolve_now = if function.is_async() || !extractor_indices(function).is_empty() {
+    // Without a future, a `&str` parameter borrows its credential from the request. With one,
+    // it borrows the credential resolved owned: that path looks for stand-ins, and later
+    // parameters may need the request mutably.
+    let (mut now_steps, mut steps) = (Vec::new(), Vec::new());
+    for ((param, pattern), lender) in params.iter().zip(patterns).zip(lenders) {
+        let (now, view) = match lender {
+            Some(lender) => (
+                quote!(<#lender as ::secured::__private::Lend>::lend(__secured_parts)),
+                quote!(let #pattern = <#lender as ::secured::__private::Lend>::view(&#pattern);),
+            ),
+            None => (
+                quote! {
+                    ::secured::__private::Param::<__S>::resolve_now(
+                        #param,
+                        __secured_parts,
+                        __secured_state,
+                        &__secured_scopes,
+                    )
+                },
+                quote!(),
+            ),
+        };
+        now_steps.push(quote!(let #pattern = #now?;));
+        steps.push(quote! {
+            let #pattern = if ::secured::__private::Param::<__S>::now(&#param) {
+                ::secured::__private::Param::<__S>::resolve_now(
+                    #param,
+                    __secured_parts,
+                    __secured_state,
+                    &__secured_scopes,
+                )
+            } else {
+                ::secured::__private::Param::<__S>::resolve(
+                    #param,
+                    &mut *__secured_parts,
+                    __secured_state,
+                    &__secured_scopes,
+                )
+                .await
+            }?;
+            #view
+        });
+    }
+    // A sync fn without extractors whose uses all resolve without a future does too, unless
+    // it caches its output (which is stored in the request).
+    let resolve_now = if function.is_async()
+        || !extractor_indices(function).is_empty()
+        || dependency.cache
+    {
         quote!()
     } else {
         let targets = security_uses(function).map(|used| target_type(&used.target));
@@ -420,15 +495,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
 
             #now_signature {
                 let __secured_scopes = __secured_path.child(__secured_declared);
-                #cache_lookup
-                #(
-                    let #patterns = ::secured::__private::Param::<__S>::resolve_now(
-                        #params,
-                        &mut *__secured_parts,
-                        __secured_state,
-                        &__secured_scopes,
-                    )?;
-                )*
+                #(#now_steps)*
                 #(#conversions)*
                 #result
             }
@@ -475,24 +542,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                         let __secured_scopes = __secured_path.child(__secured_declared);
                         #override_check
                         #cache_lookup
-                        #(
-                            let #patterns = if ::secured::__private::Param::<__S>::now(&#params) {
-                                ::secured::__private::Param::<__S>::resolve_now(
-                                    #params,
-                                    &mut *__secured_parts,
-                                    __secured_state,
-                                    &__secured_scopes,
-                                )
-                            } else {
-                                ::secured::__private::Param::<__S>::resolve(
-                                    #params,
-                                    &mut *__secured_parts,
-                                    __secured_state,
-                                    &__secured_scopes,
-                                )
-                                .await
-                            }?;
-                        )*
+                        #(#steps)*
                         #(#conversions)*
                         #result
                     }

@@ -7,7 +7,7 @@ use std::fmt::Display;
 use quote::ToTokens;
 use syn::{FnArg, ReturnType, Type};
 
-use crate::ast::{Dependency, Function, Handler, ParamKind};
+use crate::ast::{borrows, Dependency, Function, Handler, ParamKind};
 use crate::attr::Use;
 
 #[derive(Default)]
@@ -66,6 +66,16 @@ pub(crate) fn validate_handler(handler: &Handler, cx: &Ctxt) {
                  before its last extractor: group some of them in a `#[dependency]`"
             ),
         );
+    }
+    for param in &function.params {
+        if matches!(param.kind, ParamKind::Security(_)) && borrows(&param.ty) {
+            cx.error_spanned_by(
+                &param.ty,
+                "a `#[secured]` handler owns what its parameters receive: take `Credential` \
+                 (or `Option<Credential>`); a credential borrowed as `&str` is for \
+                 `#[dependency]` fns",
+            );
+        }
     }
     // Only the last extractor gets the body; an earlier one that needs it would never run.
     let mut extractors = (function.params.iter())

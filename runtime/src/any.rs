@@ -103,7 +103,7 @@ macro_rules! any_of {
             const SYNC: bool = $first::SYNC $(&& $rest::SYNC)+;
 
             fn resolve_now(
-                parts: &mut Parts,
+                parts: &Parts,
                 state: &S,
                 path: &ScopePath<'_>,
                 declared: &'static [&'static str],
@@ -153,7 +153,7 @@ impl<S: Send + Sync, A: Resolve<S>> Resolve<S> for AnyOf<(A,)> {
     const SYNC: bool = A::SYNC;
 
     fn resolve_now(
-        parts: &mut Parts,
+        parts: &Parts,
         state: &S,
         path: &ScopePath<'_>,
         declared: &'static [&'static str],

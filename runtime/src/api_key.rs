@@ -5,7 +5,9 @@ use http::header::COOKIE;
 use http::request::Parts;
 use http::HeaderValue;
 
-use crate::scheme::{common_builders, ApiKeyLocation, Common, SchemeKind, SecurityScheme};
+use crate::scheme::{
+    common_builders, copied, ApiKeyLocation, Common, LendCredential, SchemeKind, SecurityScheme,
+};
 use crate::{header, Credential, HttpError};
 
 /// An API key in a request header, FastAPI's `APIKeyHeader`.
@@ -48,11 +50,17 @@ impl SecurityScheme for ApiKeyHeader {
     type Credentials = Credential;
 
     fn extract(&self, parts: &Parts) -> Result<Option<Credential>, HttpError> {
-        Ok(header::first_value(&parts.headers, self.name).map(Credential::new))
+        copied(self.lend(parts))
     }
 
     fn challenge(&self) -> HeaderValue {
         HeaderValue::from_static("APIKey")
+    }
+}
+
+impl LendCredential for ApiKeyHeader {
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError> {
+        Ok(header::first_value(&parts.headers, self.name))
     }
 }
 
@@ -138,6 +146,16 @@ impl SecurityScheme for ApiKeyCookie {
     type Credentials = Credential;
 
     fn extract(&self, parts: &Parts) -> Result<Option<Credential>, HttpError> {
+        copied(self.lend(parts))
+    }
+
+    fn challenge(&self) -> HeaderValue {
+        HeaderValue::from_static("APIKey")
+    }
+}
+
+impl LendCredential for ApiKeyCookie {
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError> {
         let value = parts
             .headers
             .get_all(COOKIE)
@@ -147,11 +165,7 @@ impl SecurityScheme for ApiKeyCookie {
             .filter_map(cookie_pair)
             .rfind(|(name, _)| *name == self.name)
             .map(|(_, value)| value);
-        Ok(value.filter(|value| !value.is_empty()).map(Credential::new))
-    }
-
-    fn challenge(&self) -> HeaderValue {
-        HeaderValue::from_static("APIKey")
+        Ok(value.filter(|value| !value.is_empty()))
     }
 }
 

@@ -136,12 +136,12 @@ fn decode_basic(param: &str) -> Option<HttpBasicCredentials> {
     let bytes = STRICT_BASE64.decode(param).ok()?;
     let mut text = String::from_utf8(bytes).ok()?;
     let colon = text.find(':')?;
-    let username = text[..colon].to_owned();
-    // The decoded buffer becomes the password: one allocation fewer.
-    text.drain(..=colon);
+    // The decoded buffer becomes the user name: one allocation fewer, and nothing moves.
+    let password = text.split_off(colon + 1);
+    text.truncate(colon);
     Some(HttpBasicCredentials {
-        username,
-        password: Credential::new(text),
+        username: text,
+        password: Credential::new(password),
     })
 }
 
@@ -257,14 +257,14 @@ impl SecurityScheme for HttpDigest {
 
 /// The token of `Authorization: Bearer <token>`, for the OAuth2 bearer schemes; `None` when the
 /// header is absent, of another scheme, or has no token.
-pub(crate) fn bearer_token(parts: &Parts) -> Option<Credential> {
+pub(crate) fn bearer_token(parts: &Parts) -> Option<&str> {
     let (scheme, param) = authorization(parts)?;
-    (scheme.eq_ignore_ascii_case("bearer") && !param.is_empty()).then(|| Credential::new(param))
+    (scheme.eq_ignore_ascii_case("bearer") && !param.is_empty()).then_some(param)
 }
 
 /// The whole `Authorization` value, whatever its scheme, for OpenID Connect and generic OAuth2.
-pub(crate) fn authorization_value(parts: &Parts) -> Option<Credential> {
-    header::first_value(&parts.headers, AUTHORIZATION).map(Credential::new)
+pub(crate) fn authorization_value(parts: &Parts) -> Option<&str> {
+    header::first_value(&parts.headers, AUTHORIZATION)
 }
 
 #[cfg(test)]

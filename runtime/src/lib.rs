@@ -4,7 +4,7 @@
 //! | FastAPI | secured |
 //! |---|---|
 //! | `api_key = APIKeyHeader(name="X-API-Key")` | `#[scheme] const API_KEY: ApiKeyHeader = ApiKeyHeader::new("X-API-Key");` |
-//! | `def get_user(token: str = Security(oauth2, scopes=["me"]))` | `#[dependency] async fn get_user(#[security(OAUTH2, scopes = ["me"])] token: Credential)` |
+//! | `def get_user(token: str = Security(oauth2, scopes=["me"]))` | `#[dependency] async fn get_user(#[security(OAUTH2, scopes = ["me"])] token: &str)`, or `token: Credential` to own it |
 //! | `@app.get("/me")` + `Security(get_user)` parameter | `#[secured] async fn me(#[security(get_user)] user: User)` on `secured::routing::get(me)` |
 //! | `dependencies=[Security(check, scopes=["items"])]` | `#[secured(check, scopes = ["items"])]` |
 //! | `SecurityScopes` | [`SecurityScopes`] |
@@ -70,7 +70,8 @@ pub use crate::oauth2::{
 pub use crate::overrides::{DependencyOverrides, StandIn};
 pub use crate::routing::Router;
 pub use crate::scheme::{
-    ApiKeyLocation, OAuthFlow, OAuthFlows, SchemeDoc, SchemeKind, Scopes, SecurityScheme,
+    ApiKeyLocation, LendCredential, OAuthFlow, OAuthFlows, SchemeDoc, SchemeKind, Scopes,
+    SecurityScheme,
 };
 pub use crate::scopes::SecurityScopes;
 /// The `http` crate, for status codes and headers in [`HttpError`].
@@ -131,6 +132,9 @@ pub use secured_macros::scheme;
 ///   order in which they are resolved):
 ///   - `#[security(X)] name: T`, where `X` is a [`scheme`] const or another dependency, by name
 ///     or path (`auth::OAUTH2`), and `T` what `X` hands on;
+///   - `#[security(SCHEME)] name: &str` (`Option<&str>` when the scheme is optional): the
+///     credential borrowed from the request, without a copy, from a scheme that implements
+///     [`LendCredential`] (API key headers and cookies, OAuth2, OpenID Connect);
 ///   - `#[security(X, scopes = ["a", "b"])] name: T`: the scopes join the [`SecurityScopes`]
 ///     of everything below this use;
 ///   - `#[security(any(A, B))] name: Either<TA, TB>`: the first alternative that succeeds, from
@@ -189,6 +193,9 @@ pub use secured_macros::scheme;
 ///   `any(..)` with one alternative, `#[security]` twice on one parameter or without arguments;
 /// - a parameter type that is not the output of what it uses: `expected T, found U` on the
 ///   parameter's type (an optional scheme hands on an `Option`);
+/// - a `&str` parameter using a scheme that cannot lend its credential ("`HttpBasic` cannot
+///   lend its credentials as `&str`") or a dependency ("`X` is not a scheme, so it cannot lend
+///   a credential as `&str`"), on the parameter's type;
 /// - with `cache`, an output that is not `Clone` and `Sync`, on the return type;
 /// - a scope its OAuth2 scheme does not declare, or scopes given to a scheme that takes none
 ///   (API key, HTTP): reported at each `#[secured]` handler using the dependency, with the path
@@ -278,6 +285,8 @@ pub use secured_macros::dependency;
 /// - `#[secured(anonymous, X)]`: "`anonymous` takes nothing else"; `anonymous` twice;
 /// - a body extractor before the last parameter: "`Json<_>` consumes the request body, so it
 ///   must be the handler's last parameter";
+/// - a credential borrowed as `&str`: "a `#[secured]` handler owns what its parameters
+///   receive: take `Credential`", on the parameter's type;
 /// - more than 16 guards and parameters before the last extractor: "a `#[secured]` handler
 ///   resolves at most 16 guards and parameters before its last extractor", on the 17th;
 /// - a return type that does not implement `IntoResponse`: rustc's "the trait bound `T:
@@ -302,9 +311,9 @@ pub mod __private {
     pub use crate::error::{Rejection, RejectionOf, RenderRejection};
     pub use crate::overrides::{cache_key, cached, stand_in, store, StandIn, Stored};
     pub use crate::resolve::{
-        resolve_scheme, AutoError, BodyDoc, BodyOf, BoxFuture, Declared, Edge, Extract, NoBodyDoc,
-        Node, NodeKind, Operation, OperationDoc, Param, Params, Presence, Resolve, SchemeOutput,
-        Scopes, Secured, Security,
+        resolve_scheme, AutoError, BodyDoc, BodyOf, BoxFuture, Declared, Edge, Extract, Lend,
+        Lendable, NoBodyDoc, Node, NodeKind, Operation, OperationDoc, Param, Params, Presence,
+        Resolve, SchemeItem, SchemeOutput, Scopes, Secured, Security,
     };
     pub use crate::scopes::ScopePath;
     pub use axum;

@@ -5,7 +5,9 @@ use http::request::Parts;
 use http::HeaderValue;
 
 use crate::http_schemes::{authorization_value, bearer_token};
-use crate::scheme::{common_builders, Common, OAuthFlow, OAuthFlows, SchemeKind, Scopes};
+use crate::scheme::{
+    common_builders, copied, Common, LendCredential, OAuthFlow, OAuthFlows, SchemeKind, Scopes,
+};
 use crate::{Credential, HttpError, SecurityScheme};
 
 /// OAuth2 with the password flow, FastAPI's `OAuth2PasswordBearer`: hands on the token of
@@ -63,11 +65,17 @@ impl SecurityScheme for OAuth2PasswordBearer {
     type Credentials = Credential;
 
     fn extract(&self, parts: &Parts) -> Result<Option<Credential>, HttpError> {
-        Ok(bearer_token(parts))
+        copied(self.lend(parts))
     }
 
     fn challenge(&self) -> HeaderValue {
         HeaderValue::from_static("Bearer")
+    }
+}
+
+impl LendCredential for OAuth2PasswordBearer {
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError> {
+        Ok(bearer_token(parts))
     }
 }
 
@@ -119,11 +127,17 @@ impl SecurityScheme for OAuth2AuthorizationCodeBearer {
     type Credentials = Credential;
 
     fn extract(&self, parts: &Parts) -> Result<Option<Credential>, HttpError> {
-        Ok(bearer_token(parts))
+        copied(self.lend(parts))
     }
 
     fn challenge(&self) -> HeaderValue {
         HeaderValue::from_static("Bearer")
+    }
+}
+
+impl LendCredential for OAuth2AuthorizationCodeBearer {
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError> {
+        Ok(bearer_token(parts))
     }
 }
 
@@ -168,11 +182,17 @@ impl SecurityScheme for OAuth2 {
     type Credentials = Credential;
 
     fn extract(&self, parts: &Parts) -> Result<Option<Credential>, HttpError> {
-        Ok(authorization_value(parts))
+        copied(self.lend(parts))
     }
 
     fn challenge(&self) -> HeaderValue {
         HeaderValue::from_static("Bearer")
+    }
+}
+
+impl LendCredential for OAuth2 {
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError> {
+        Ok(authorization_value(parts))
     }
 }
 
@@ -212,10 +232,16 @@ impl SecurityScheme for OpenIdConnect {
     type Credentials = Credential;
 
     fn extract(&self, parts: &Parts) -> Result<Option<Credential>, HttpError> {
-        Ok(authorization_value(parts))
+        copied(self.lend(parts))
     }
 
     fn challenge(&self) -> HeaderValue {
         HeaderValue::from_static("Bearer")
+    }
+}
+
+impl LendCredential for OpenIdConnect {
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError> {
+        Ok(authorization_value(parts))
     }
 }

@@ -10,9 +10,10 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::response::{IntoResponse, Response};
 use http::request::Parts;
 
+use crate::credential::Credential;
 use crate::error::{render, Rejection};
 use crate::overrides::overrides_installed;
-use crate::scheme::{SchemeDoc, SecurityScheme};
+use crate::scheme::{LendCredential, SchemeDoc, SecurityScheme};
 use crate::scopes::{ScopePath, SecurityScopes};
 
 /// A future as handlers and tests get it from a `#[secured]` handler.
@@ -22,13 +23,13 @@ pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 /// declared with `#[dependency]`, resolved against the request parts and the router's state.
 pub trait Resolve<S>: Declared {
     /// Whether [`resolve_now`](Self::resolve_now) can resolve a use: true of schemes, and of
-    /// sync dependencies without extractors whose every use is itself `SYNC`.
+    /// sync dependencies without extractors or `cache` whose every use is itself `SYNC`.
     const SYNC: bool = false;
 
     /// Resolves one use like [`resolve`](Self::resolve), without a future. Called only when
     /// `SYNC` holds and no dependency overrides are installed (no stand-in is looked for).
     fn resolve_now(
-        parts: &mut Parts,
+        parts: &Parts,
         state: &S,
         path: &ScopePath<'_>,
         declared: &'static [&'static str],
@@ -195,6 +196,94 @@ where
     AutoError::<AUTO>::finish(found, || Rejection::missing(scheme.challenge()))
 }
 
+/// A `#[scheme]` const, as the type the attribute declares beside it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a scheme, so it cannot lend a credential as `&str`",
+    label = "a `&str` parameter borrows a credential that a scheme reads from the request",
+    note = "take what `{Self}` hands on, or use a scheme"
+)]
+pub trait SchemeItem: Declared {
+    /// The scheme's type.
+    type Scheme: SecurityScheme;
+
+    /// The const.
+    const SCHEME: &'static Self::Scheme;
+}
+
+/// Credentials of the scheme `S` that a `&str` parameter can borrow: [`Credential`], or
+/// `Option<Credential>` when the scheme is optional.
+#[diagnostic::on_unimplemented(
+    message = "`{S}` cannot lend its credentials as `&str`",
+    label = "a `&str` parameter borrows a credential that a scheme reads from the request as it is",
+    note = "the schemes that lend theirs: `ApiKeyHeader`, `ApiKeyCookie`, `OAuth2PasswordBearer`, \
+            `OAuth2AuthorizationCodeBearer`, `OAuth2`, `OpenIdConnect`; take `{Self}` otherwise"
+)]
+pub trait Lendable<S> {
+    /// `&str`, or `Option<&str>`.
+    type Lent<'a>;
+
+    /// Reads the credential of `scheme` borrowed, and applies its `auto_error` as
+    /// [`resolve_scheme`] does to one read owned.
+    fn lend<'p>(scheme: &S, parts: &'p Parts) -> Result<Self::Lent<'p>, Rejection>;
+
+    /// The credentials already read, borrowed.
+    fn view(&self) -> Self::Lent<'_>;
+}
+
+impl<S: LendCredential> Lendable<S> for Credential {
+    type Lent<'a> = &'a str;
+
+    fn lend<'p>(scheme: &S, parts: &'p Parts) -> Result<&'p str, Rejection> {
+        let found = scheme.lend(parts).map_err(Rejection::from)?;
+        found.ok_or_else(|| Rejection::missing(scheme.challenge()))
+    }
+
+    fn view(&self) -> &str {
+        self
+    }
+}
+
+impl<S: LendCredential> Lendable<S> for Option<Credential> {
+    type Lent<'a> = Option<&'a str>;
+
+    fn lend<'p>(scheme: &S, parts: &'p Parts) -> Result<Option<&'p str>, Rejection> {
+        scheme.lend(parts).map_err(Rejection::from)
+    }
+
+    fn view(&self) -> Option<&str> {
+        self.as_deref()
+    }
+}
+
+/// A scheme whose credential a `#[dependency]` fn can take as `&str`, borrowed from the request.
+pub trait Lend: Declared {
+    /// What the parameter receives: `&str`, or `Option<&str>` when the scheme is optional.
+    type Lent<'p>;
+
+    /// Reads the credential borrowed, without looking for a stand-in: called only when
+    /// `resolve_now` would be.
+    fn lend(parts: &Parts) -> Result<Self::Lent<'_>, Rejection>;
+
+    /// Borrows credentials resolved owned, on the path that looks for stand-ins.
+    fn view(output: &Self::Output) -> Self::Lent<'_>;
+}
+
+impl<D> Lend for D
+where
+    D: SchemeItem,
+    D::Output: Lendable<D::Scheme>,
+{
+    type Lent<'p> = <D::Output as Lendable<D::Scheme>>::Lent<'p>;
+
+    fn lend(parts: &Parts) -> Result<Self::Lent<'_>, Rejection> {
+        D::Output::lend(D::SCHEME, parts)
+    }
+
+    fn view(output: &D::Output) -> Self::Lent<'_> {
+        output.view()
+    }
+}
+
 /// One parameter of a handler or dependency, as the expansion hands it to the runtime: how to
 /// resolve it. The resolution code lives here, generic, once, so rustc checks no per-handler
 /// resolution code.
@@ -215,7 +304,7 @@ pub trait Param<S>: Send + 'static {
     /// when [`now`](Self::now) holds.
     fn resolve_now(
         self,
-        parts: &mut Parts,
+        parts: &Parts,
         state: &S,
         path: &ScopePath<'_>,
     ) -> Result<Self::Output, Rejection>
@@ -258,7 +347,7 @@ impl<S, D: Resolve<S>> Param<S> for Security<D> {
 
     fn resolve_now(
         self,
-        parts: &mut Parts,
+        parts: &Parts,
         state: &S,
         path: &ScopePath<'_>,
     ) -> Result<D::Output, Rejection> {
@@ -285,7 +374,7 @@ impl<S: Sync> Param<S> for Scopes {
 
     fn resolve_now(
         self,
-        _: &mut Parts,
+        _: &Parts,
         _: &S,
         path: &ScopePath<'_>,
     ) -> Result<SecurityScopes, Rejection> {
@@ -366,7 +455,7 @@ macro_rules! resolve_each {
         let path = ScopePath::ROOT;
         $(
             let output = if $param.now() {
-                $param.resolve_now(&mut $parts, &$state, &path)
+                $param.resolve_now(&$parts, &$state, &path)
             } else {
                 $param.resolve(&mut $parts, &$state, &path).await
             };

@@ -4,7 +4,7 @@
 use http::request::Parts;
 use http::HeaderValue;
 
-use crate::HttpError;
+use crate::{Credential, HttpError};
 
 /// A security scheme: FastAPI's `SecurityBase` subclasses (`APIKeyHeader`, `HTTPBasic`, ...).
 ///
@@ -29,6 +29,43 @@ pub trait SecurityScheme: Sync + 'static {
     fn not_authenticated(&self) -> HttpError {
         HttpError::not_authenticated(self.challenge())
     }
+}
+
+/// A scheme whose credential is a piece of the request's text, such as a header value: a
+/// `#[dependency]` fn can take it borrowed, as `&str` (or `Option<&str>` when the scheme is
+/// optional), which reads it without a copy. [`SecurityScheme::extract`] is then
+/// [`lend`](Self::lend) copied into a [`Credential`].
+///
+/// Implemented by [`ApiKeyHeader`](crate::ApiKeyHeader), [`ApiKeyCookie`](crate::ApiKeyCookie),
+/// [`OAuth2PasswordBearer`](crate::OAuth2PasswordBearer),
+/// [`OAuth2AuthorizationCodeBearer`](crate::OAuth2AuthorizationCodeBearer),
+/// [`OAuth2`](crate::OAuth2) and [`OpenIdConnect`](crate::OpenIdConnect).
+///
+/// ```
+/// use secured::{dependency, scheme, HttpError, OAuth2PasswordBearer};
+///
+/// #[scheme]
+/// const OAUTH2: OAuth2PasswordBearer = OAuth2PasswordBearer::new("token");
+///
+/// #[dependency]
+/// fn current_user(#[security(OAUTH2)] token: &str) -> Result<String, HttpError> {
+///     match token {
+///         "fake-token" => Ok("john.doe".to_owned()),
+///         _ => Err(HttpError::unauthorized("Invalid token")),
+///     }
+/// }
+/// ```
+pub trait LendCredential: SecurityScheme<Credentials = Credential> {
+    /// Reads the credential, borrowed from `parts`, with the same outcomes as
+    /// [`SecurityScheme::extract`].
+    fn lend<'p>(&self, parts: &'p Parts) -> Result<Option<&'p str>, HttpError>;
+}
+
+/// What [`SecurityScheme::extract`] hands on for a scheme that lends its credential: a copy.
+pub(crate) fn copied(
+    lent: Result<Option<&str>, HttpError>,
+) -> Result<Option<Credential>, HttpError> {
+    lent.map(|found| found.map(Credential::new))
 }
 
 /// A scheme as the OpenAPI document states it: `components.securitySchemes[name]`.

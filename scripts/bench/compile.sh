@@ -106,9 +106,9 @@ pub struct User {
 #[dependency]
 fn get_current_user(
     security_scopes: SecurityScopes,
-    #[security(OAUTH2_SCHEME)] token: Credential,
+    #[security(OAUTH2_SCHEME)] token: &str,
 ) -> Result<User, HttpError> {
-    if &*token != "fake-token" {
+    if token != "fake-token" {
         return Err(HttpError::unauthorized("Invalid token"));
     }
     let token_scopes = vec!["me"];
@@ -141,13 +141,13 @@ pub struct Caller {
 
 #[dependency]
 fn get_caller(
-    #[security(OPTIONAL_API_KEY)] api_key: Option<Credential>,
-    #[security(OPTIONAL_OAUTH2)] token: Option<Credential>,
+    #[security(OPTIONAL_API_KEY)] api_key: Option<&str>,
+    #[security(OPTIONAL_OAUTH2)] token: Option<&str>,
 ) -> Result<Caller, HttpError> {
-    if api_key.is_some_and(|key| &*key == "secret-api-key") {
+    if api_key == Some("secret-api-key") {
         return Ok(Caller { auth_method: "api_key", user: "api_user" });
     }
-    if token.is_some_and(|token| &*token == "secret-oauth-token") {
+    if token == Some("secret-oauth-token") {
         return Ok(Caller { auth_method: "oauth2", user: "oauth_user" });
     }
     Err(HttpError::unauthorized("Could not validate credentials"))
