@@ -1,14 +1,47 @@
 //! Code generation. Every runtime path goes through `::secured::__private`, so the user's
 //! imports cannot break the expansion.
 
-use proc_macro2::{Delimiter, Group, Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use std::cell::Cell;
+
+use proc_macro2::{Delimiter, Group, Literal, Span, TokenStream};
+use quote::{format_ident, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
-use syn::{Ident, ItemConst, ReturnType, Type};
+use syn::{Ident, ItemConst, LitBool, LitStr, ReturnType, Type};
 
 use crate::ast::{borrows, Dependency, Function, Handler, Output, ParamKind};
 use crate::attr::{Target, Use};
 use crate::valid::mentions_impl_trait;
+
+thread_local! {
+    /// The span of every token the expansion of one item writes: see [`at_home`].
+    static HOME: Cell<Option<Span>> = const { Cell::new(None) };
+}
+
+/// The span of the tokens the expansion writes: where the attribute is, with the hygiene of the
+/// user's `ident`.
+pub(crate) fn home() -> Span {
+    HOME.with(Cell::get).unwrap_or_else(Span::call_site)
+}
+
+/// Runs `expand` with every token it writes (through `quote_home!`) at home: placed at the
+/// attribute, as `quote!` places them, but with the hygiene of the user's `ident` instead of
+/// the macro expansion's. rustc's incremental hashes take the expansion's hygiene with the
+/// attribute's place in the file, so after an edit above an item it would check everything
+/// generated for it again; with the user's hygiene it hashes them as it does hand-written
+/// items, relative to their place, and reuses its results when only the place changed. Tokens
+/// taken from the user keep theirs, and the few whose errors must read as generated code say
+/// so (`Span::call_site().located_at(..)`).
+pub(crate) fn at_home<T>(ident: &Ident, expand: impl FnOnce() -> T) -> T {
+    HOME.with(|home| home.set(Some(Span::call_site().resolved_at(ident.span()))));
+    let expanded = expand();
+    HOME.with(|home| home.set(None));
+    expanded
+}
+
+/// A string literal written at home.
+fn string(text: &str) -> LitStr {
+    LitStr::new(text, home())
+}
 
 /// The type a use resolves through.
 fn target_type(target: &Target) -> TokenStream {
@@ -23,7 +56,7 @@ fn target_type(target: &Target) -> TokenStream {
 /// The statements every resolution starts with: a stand-in set by `DependencyOverrides` for
 /// this router replaces the item; `scopes` is the path of this use.
 fn override_check(scopes: TokenStream) -> TokenStream {
-    quote! {
+    quote_home! {
         if let ::core::option::Option::Some(stand_in) =
             ::secured::__private::stand_in::<Self>(__secured_parts)
         {
@@ -34,7 +67,7 @@ fn override_check(scopes: TokenStream) -> TokenStream {
 
 /// The signature of `Resolve::resolve`, shared by the scheme and dependency expansions.
 fn resolve_signature() -> TokenStream {
-    quote! {
+    quote_home! {
         fn resolve<'__a>(
             __secured_parts: &'__a mut ::secured::__private::Parts,
             __secured_state: &'__a __S,
@@ -48,7 +81,7 @@ fn resolve_signature() -> TokenStream {
 
 /// The signature of `Resolve::resolve_now`, shared by the scheme and dependency expansions.
 fn resolve_now_signature() -> TokenStream {
-    quote! {
+    quote_home! {
         fn resolve_now(
             __secured_parts: &::secured::__private::Parts,
             __secured_state: &__S,
@@ -62,12 +95,12 @@ fn resolve_now_signature() -> TokenStream {
 /// namespace that resolves the scheme.
 pub(crate) fn scheme(item: &ItemConst) -> TokenStream {
     let ItemConst { vis, ident, ty, .. } = item;
-    let name = ident.to_string();
-    let auto_error = quote!({ #ident.doc().auto_error });
+    let name = string(&ident.to_string());
+    let auto_error = quote_home!({ #ident.doc().auto_error });
     let signature = resolve_signature();
     let now_signature = resolve_now_signature();
-    let override_check = override_check(quote!(__secured_path.child(__secured_declared)));
-    quote! {
+    let override_check = override_check(quote_home!(__secured_path.child(__secured_declared)));
+    quote_home! {
         #item
 
         #[doc(hidden)]
@@ -119,14 +152,14 @@ fn edges<'a>(uses: impl Iterator<Item = &'a Use>) -> TokenStream {
     let edges = uses.map(|used| {
         let target = target_type(&used.target);
         let scopes = declared_scopes(used);
-        quote! {
+        quote_home! {
             ::secured::__private::Edge {
                 target: &<#target as ::secured::__private::Declared>::NODE,
                 scopes: #scopes,
             }
         }
     });
-    quote!(&[#(#edges),*])
+    quote_home!(&[#(#edges),*])
 }
 
 /// `&["a", "b"]`: the scopes of one use, each once, in the order written.
@@ -137,7 +170,7 @@ fn declared_scopes(used: &Use) -> TokenStream {
             seen.push(scope);
         }
     }
-    quote!(&[#(#seen),*])
+    quote_home!(&[#(#seen),*])
 }
 
 /// One use, as a parameter for the runtime. Through a qualified path, so that a target that is
@@ -145,11 +178,11 @@ fn declared_scopes(used: &Use) -> TokenStream {
 fn security_param(used: &Use) -> TokenStream {
     let target = target_type(&used.target);
     let scopes = declared_scopes(used);
-    quote!(<#target as ::secured::__private::Declared>::used(#scopes))
+    quote_home!(<#target as ::secured::__private::Declared>::used(#scopes))
 }
 
 fn output_fn_ident(index: usize) -> Ident {
-    format_ident!("__secured_output{}", index)
+    format_ident!("__secured_output{}", index, span = home())
 }
 
 /// For each `#[security(X)] name: T`, a fn from `X`'s output to `T`: a mismatch is then one
@@ -163,12 +196,13 @@ fn output_fns(function: &Function) -> Vec<TokenStream> {
             let input = if borrows(ty) {
                 quote_spanned!(ty.span()=> <#target as ::secured::__private::Lend>::Lent<'_>)
             } else {
-                quote!(<#target as ::secured::__private::Declared>::Output)
+                quote_home!(<#target as ::secured::__private::Declared>::Output)
             };
             // Located at the user's type but marked as generated, so that rustc places no
-            // suggestion inside the user's type.
+            // suggestion inside the user's type; the fn is written with the same hygiene (not at
+            // home), so that `output` is one binding.
             let output = quote_spanned!(Span::call_site().located_at(ty.span())=> output);
-            fns.push(quote! {
+            fns.push(quote::quote! {
                 #[doc(hidden)]
                 #[inline]
                 fn #name(output: #input) -> #ty {
@@ -195,28 +229,31 @@ fn call_spanning(tokens: &TokenStream, path: TokenStream, args: TokenStream) -> 
         .collect();
     let mut args = Group::new(Delimiter::Parenthesis, args);
     args.set_span(last);
-    quote!(#path #args)
+    quote_home!(#path #args)
 }
 
 /// The compile-time scope checks of the handler `ident`'s uses, evaluated by the compiler: one
 /// `const` a use, so that each mistake is reported, on the use as written, with the path to the
 /// scheme that cannot grant the scope.
 fn scope_checks<'a>(ident: &Ident, uses: impl Iterator<Item = &'a Use>) -> TokenStream {
-    let name = ident.to_string();
+    let name = string(&ident.to_string());
     let checks = uses.enumerate().map(|(index, used)| {
+        let mut index = Literal::usize_unsuffixed(index);
+        index.set_span(home());
         call_spanning(
             &used.tokens,
-            quote!(::secured::__private::assert_use),
-            quote!(#name, &#ident::__SECURED_EDGES[#index]),
+            quote_home!(::secured::__private::assert_use),
+            quote_home!(#name, &#ident::__SECURED_EDGES[#index]),
         )
     });
-    quote! {
-        #(const _: () = #checks;)*
+    let ours = ours();
+    quote_home! {
+        #(#ours const _: () = #checks;)*
     }
 }
 
 fn arg_ident(index: usize) -> Ident {
-    format_ident!("__secured_arg{}", index)
+    format_ident!("__secured_arg{}", index, span = home())
 }
 
 /// The parameters of a fn but the one consuming the body, as the runtime resolves them: the
@@ -236,21 +273,29 @@ impl Params {
     /// `(params...)`, resolved by `Param::resolve`.
     fn tuple(&self) -> TokenStream {
         let params = &self.params;
-        quote!((#(#params,)*))
+        quote_home!((#(#params,)*))
     }
 
     /// `(patterns...)`, binding what the tuple resolves to.
     fn pattern(&self) -> TokenStream {
         let patterns = &self.patterns;
-        quote!((#(#patterns,)*))
+        quote_home!((#(#patterns,)*))
     }
 
     /// A use whose output is dropped: a guard.
     fn guard(&mut self, used: &Use) {
         let target = target_type(&used.target);
-        self.bounds
-            .push(quote!(#target: ::secured::__private::Resolve<__S>));
-        self.push(security_param(used), quote!(_), None);
+        self.bound(quote_home!(#target: ::secured::__private::Resolve<__S>));
+        self.push(security_param(used), quote_home!(_), None);
+    }
+
+    /// A bound of the impl, once: rustc would report a repeated one twice, and clippy's
+    /// `type_repetition_in_bounds` flags it.
+    fn bound(&mut self, bound: TokenStream) {
+        let text = bound.to_string();
+        if !self.bounds.iter().any(|kept| kept.to_string() == text) {
+            self.bounds.push(bound);
+        }
     }
 
     /// A param the runtime resolves, bound to `pattern`; `lender` lends it when it is borrowed.
@@ -274,32 +319,32 @@ fn bind_params(
     for (index, param) in function.params.iter().enumerate() {
         if let ParamKind::Security(used) = &param.kind {
             let target = target_type(&used.target);
-            params
-                .bounds
-                .push(quote!(#target: ::secured::__private::Resolve<__S>));
+            params.bound(quote_home!(#target: ::secured::__private::Resolve<__S>));
             let (binding, convert) = (arg_ident(index), output_fn_ident(index));
             // Higher-ranked only so that rustc does not report it as a bound that never holds:
             // the output fn reports a target that cannot lend, once.
             let lender = borrows(&param.ty).then(|| target.clone());
             if lender.is_some() {
-                params
-                    .bounds
-                    .push(quote!(for<'__secured> #target: ::secured::__private::Lend));
+                params.bound(quote_home!(for<'__secured> #target: ::secured::__private::Lend));
             }
-            params.push(security_param(used), quote!(#binding), lender);
+            params.push(security_param(used), quote_home!(#binding), lender);
             params
                 .conversions
-                .push(quote!(let #binding = Self::#convert(#binding);));
+                .push(quote_home!(let #binding = Self::#convert(#binding);));
         }
     }
     for (index, param) in function.params.iter().enumerate() {
         if let ParamKind::Scopes = param.kind {
             let (binding, ty) = (arg_ident(index), &param.ty);
             let value = match &scopes {
-                Some(scopes) => quote!(#scopes.security_scopes()),
+                Some(scopes) => quote_home!(#scopes.security_scopes()),
                 None => {
-                    params.push(quote!(::secured::__private::Scopes), quote!(#binding), None);
-                    quote!(#binding)
+                    params.push(
+                        quote_home!(::secured::__private::Scopes),
+                        quote_home!(#binding),
+                        None,
+                    );
+                    quote_home!(#binding)
                 }
             };
             params.conversions.push(quote_spanned! {ty.span()=>
@@ -309,12 +354,10 @@ fn bind_params(
     }
     for &index in extractors {
         let (binding, ty) = (arg_ident(index), &function.params[index].ty);
-        params
-            .bounds
-            .push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequestParts<__S>));
+        params.bound(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequestParts<__S>));
         params.push(
             quote_spanned!(ty.span()=> ::secured::__private::Extract::<#ty>::NEW),
-            quote!(#binding),
+            quote_home!(#binding),
             None,
         );
     }
@@ -340,27 +383,28 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
     let vis = &item.vis;
     let ident = &item.sig.ident;
     let name = ident.to_string();
+    let name_literal = string(&name);
     let edges = edges(security_uses(function));
     let output = match &function.output {
-        Output::Unit => quote!(()),
+        Output::Unit => quote_home!(()),
         Output::Plain(ty) | Output::Result(ty, _) => ty.to_token_stream(),
     };
     let mut params = Params::default();
     bind_params(
         function,
         &extractor_indices(function),
-        Some(quote!(__secured_scopes)),
+        Some(quote_home!(__secured_scopes)),
         &mut params,
     );
     let args = call_args(function);
-    let mut call = quote!(#ident(#(#args),*));
+    let mut call = quote_home!(#ident(#(#args),*));
     if function.is_async() {
-        call = quote!(#call.await);
+        call = quote_home!(#call.await);
     }
     let mut result = match &function.output {
         // An `HttpError` stays unrendered until the handler answers (`RejectionOf<HttpError>`
         // has an inherent `reject`, which takes priority); any other error is rendered.
-        Output::Result(_, error) => quote! {
+        Output::Result(_, error) => quote_home! {
             match #call {
                 ::core::result::Result::Ok(value) => ::core::result::Result::Ok(value),
                 ::core::result::Result::Err(error) => {
@@ -372,10 +416,10 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                 }
             }
         },
-        Output::Unit | Output::Plain(_) => quote!(::core::result::Result::Ok(#call)),
+        Output::Unit | Output::Plain(_) => quote_home!(::core::result::Result::Ok(#call)),
     };
-    let mut cache_lookup = quote!();
-    let mut cache_trait = quote!();
+    let mut cache_lookup = quote_home!();
+    let mut cache_trait = quote_home!();
     if dependency.cache {
         let output_span = match &item.sig.output {
             ReturnType::Default => ident.span(),
@@ -384,14 +428,14 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
         // Checked apart from the impl, in a trait of our own, so that rustc reports it once, in
         // our words; the bound on the impl is higher-ranked only so that rustc does not check
         // it a second time as a bound that never holds.
-        let message = format!(
+        let message = string(&format!(
             "`{{Self}}`, the output of the `#[dependency(cache)]` fn `{name}`, must be `Clone` \
              and `Sync`"
-        );
+        ));
         let check = quote_spanned!(Span::call_site().located_at(output_span)=>
             __secured_cached_output::<#output>()
         );
-        cache_trait = quote! {
+        cache_trait = quote_home! {
             #[diagnostic::on_unimplemented(
                 message = #message,
                 label = "each later use with the same scopes in a request gets a clone of it",
@@ -408,10 +452,10 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                 #check
             }
         };
-        params.bounds.push(quote! {
+        params.bound(quote_home! {
             for<'__secured> #output: ::core::clone::Clone + ::core::marker::Sync
         });
-        cache_lookup = quote! {
+        cache_lookup = quote_home! {
             let __secured_key = ::secured::__private::cache_key(__secured_scopes);
             if let ::core::option::Option::Some(hit) =
                 ::secured::__private::cached::<Self>(__secured_parts, &__secured_key)
@@ -419,7 +463,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                 return ::core::result::Result::Ok(hit);
             }
         };
-        result = quote! {
+        result = quote_home! {
             let __secured_result = #result;
             if let ::core::result::Result::Ok(value) = &__secured_result {
                 ::secured::__private::store::<Self>(__secured_parts, __secured_key, value);
@@ -429,7 +473,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
     }
     let output_fns = output_fns(function);
     let signature = resolve_signature();
-    let override_check = override_check(quote!(__secured_scopes));
+    let override_check = override_check(quote_home!(__secured_scopes));
     let Params {
         bounds,
         params,
@@ -444,11 +488,11 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
     for ((param, pattern), lender) in params.iter().zip(patterns).zip(lenders) {
         let (now, view) = match lender {
             Some(lender) => (
-                quote!(<#lender as ::secured::__private::Lend>::lend(__secured_parts)),
-                quote!(let #pattern = <#lender as ::secured::__private::Lend>::view(&#pattern);),
+                quote_home!(<#lender as ::secured::__private::Lend>::lend(__secured_parts)),
+                quote_home!(let #pattern = <#lender as ::secured::__private::Lend>::view(&#pattern);),
             ),
             None => (
-                quote! {
+                quote_home! {
                     ::secured::__private::Param::<__S>::resolve_now(
                         #param,
                         __secured_parts,
@@ -456,11 +500,11 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
                         &__secured_scopes,
                     )
                 },
-                quote!(),
+                quote_home!(),
             ),
         };
-        now_steps.push(quote!(let #pattern = #now?;));
-        steps.push(quote! {
+        now_steps.push(quote_home!(let #pattern = #now?;));
+        steps.push(quote_home! {
             let #pattern = if ::secured::__private::Param::<__S>::now(&#param) {
                 ::secured::__private::Param::<__S>::resolve_now(
                     #param,
@@ -486,11 +530,11 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
         || !extractor_indices(function).is_empty()
         || dependency.cache
     {
-        quote!()
+        quote_home!()
     } else {
         let targets = security_uses(function).map(|used| target_type(&used.target));
         let now_signature = resolve_now_signature();
-        quote! {
+        quote_home! {
             const SYNC: bool = true #(&& <#targets as ::secured::__private::Resolve<__S>>::SYNC)*;
 
             #now_signature {
@@ -501,7 +545,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
             }
         }
     };
-    quote! {
+    quote_home! {
         #item
 
         #[doc(hidden)]
@@ -513,7 +557,7 @@ pub(crate) fn dependency(dependency: &Dependency) -> TokenStream {
             type Output = #output;
 
             const NODE: ::secured::__private::Node = ::secured::__private::Node {
-                name: #name,
+                name: #name_literal,
                 kind: ::secured::__private::NodeKind::Dependency(#ident::__SECURED_EDGES),
             };
         }
@@ -569,8 +613,8 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     let item = &function.item;
     let vis = &item.vis;
     let ident = &item.sig.ident;
-    let name = ident.to_string();
-    let anonymous = handler.anonymous;
+    let name = string(&ident.to_string());
+    let anonymous = LitBool::new(handler.anonymous, home());
     let (docs, other_attrs): (Vec<_>, Vec<_>) = item
         .attrs
         .iter()
@@ -593,59 +637,59 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     let (serve, body_pattern, marker) = match body_param {
         Some(index) => {
             let (binding, ty) = (arg_ident(index), &function.params[index].ty);
-            params
-                .bounds
-                .push(quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>));
+            params.bound(
+                quote_spanned!(ty.span()=> #ty: ::secured::__private::FromRequest<__S, __M>),
+            );
             (
                 quote_spanned!(ty.span()=> serve_body::<__M, #ty, _, _>),
-                quote!(, #binding),
-                quote!(__M),
+                quote_home!(, #binding),
+                quote_home!(__M),
             )
         }
-        None => (quote!(serve), quote!(), quote!(())),
+        None => (quote_home!(serve), quote_home!(), quote_home!(())),
     };
     // `BodyOf<T>::BODY` is the extractor's own description where it has one (an inherent
     // const, which takes priority), else the trait's `None`.
     let body_doc = match body_param {
         Some(index) => {
             let ty = &function.params[index].ty;
-            quote! {{
+            quote_home! {{
                 #[allow(unused_imports)]
                 use ::secured::__private::NoBodyDoc as _;
                 ::secured::__private::BodyOf::<#ty>::BODY
             }}
         }
-        None => quote!(::core::option::Option::None),
+        None => quote_home!(::core::option::Option::None),
     };
     let impl_generics = match body_param {
-        Some(_) => quote!(<__S, __M>),
-        None => quote!(<__S>),
+        Some(_) => quote_home!(<__S, __M>),
+        None => quote_home!(<__S>),
     };
 
     let args = call_args(function);
     let param_types: Vec<&Type> = function.params.iter().map(|param| &param.ty).collect();
     let output_ty = match &item.sig.output {
-        ReturnType::Default => quote!(()),
+        ReturnType::Default => quote_home!(()),
         ReturnType::Type(_, ty) => ty.to_token_stream(),
     };
     let returns_impl_trait =
         matches!(&item.sig.output, ReturnType::Type(_, ty) if mentions_impl_trait(ty));
-    let call_inner = quote!(#ident::__secured_call(#(#args),*));
+    let call_inner = quote_home!(#ident::__secured_call(#(#args),*));
     let (deref_output, deref_body) = match (function.is_async(), returns_impl_trait) {
         (true, false) => (
-            quote!(::secured::__private::BoxFuture<'static, #output_ty>),
-            quote!(::std::boxed::Box::pin(#call_inner)),
+            quote_home!(::secured::__private::BoxFuture<'static, #output_ty>),
+            quote_home!(::std::boxed::Box::pin(#call_inner)),
         ),
         (true, true) => (
-            quote!(::secured::__private::BoxFuture<'static, ::secured::__private::Response>),
-            quote!(::std::boxed::Box::pin(async move {
+            quote_home!(::secured::__private::BoxFuture<'static, ::secured::__private::Response>),
+            quote_home!(::std::boxed::Box::pin(async move {
                 ::secured::__private::IntoResponse::into_response(#call_inner.await)
             })),
         ),
         (false, false) => (output_ty.clone(), call_inner.clone()),
         (false, true) => (
-            quote!(::secured::__private::Response),
-            quote!(::secured::__private::IntoResponse::into_response(#call_inner)),
+            quote_home!(::secured::__private::Response),
+            quote_home!(::secured::__private::IntoResponse::into_response(#call_inner)),
         ),
     };
     let output_span = match &item.sig.output {
@@ -654,14 +698,14 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     };
     // An output that cannot answer is reported on the output type, where it is nameable.
     if !returns_impl_trait {
-        params.bounds.push(quote_spanned! {output_span=>
+        params.bound(quote_spanned! {output_span=>
             #output_ty: ::secured::__private::IntoResponse
         });
     }
     let respond = if function.is_async() {
         call_inner
     } else {
-        quote!(::core::future::ready(#call_inner))
+        quote_home!(::core::future::ready(#call_inner))
     };
     // The compiler evaluates the scope rules below each use, and reports a mistake on that use.
     let scope_checks = scope_checks(ident, handler.guards.iter().chain(security_uses(function)));
@@ -673,24 +717,37 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
         &params.conversions,
     );
 
-    quote! {
+    // `Clone`, `Copy` and `Debug` written out: a derive's expansion would be placed at the
+    // attribute again (see `at_home`).
+    let ours = ours();
+    quote_home! {
         #(#docs)*
+        #ours
         #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy, Debug)]
         #vis struct #ident;
 
-        impl #ident {
-            #[doc(hidden)]
-            const __SECURED_EDGES: &'static [::secured::__private::Edge] = #edges;
-
-            #[doc(hidden)]
-            #inner
-
-            #(#output_fns)*
+        #ours
+        #[automatically_derived]
+        impl ::core::clone::Clone for #ident {
+            #[inline]
+            fn clone(&self) -> Self {
+                *self
+            }
         }
 
-        #scope_checks
+        #ours
+        #[automatically_derived]
+        impl ::core::marker::Copy for #ident {}
 
+        #ours
+        #[automatically_derived]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#name)
+            }
+        }
+
+        #ours
         #[automatically_derived]
         impl ::core::ops::Deref for #ident {
             type Target = fn(#(#param_types),*) -> #deref_output;
@@ -702,6 +759,22 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
             }
         }
 
+        impl #ident {
+            #[doc(hidden)]
+            #inner
+        }
+
+        #ours
+        impl #ident {
+            #[doc(hidden)]
+            const __SECURED_EDGES: &'static [::secured::__private::Edge] = #edges;
+
+            #(#output_fns)*
+        }
+
+        #scope_checks
+
+        #ours
         #[automatically_derived]
         impl ::secured::__private::Operation for #ident {
             const OPERATION: ::secured::__private::OperationDoc =
@@ -714,6 +787,7 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
                 };
         }
 
+        #ours
         #[automatically_derived]
         #[allow(private_bounds)]
         impl #impl_generics ::secured::__private::axum::handler::Handler<
@@ -741,6 +815,20 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     }
 }
 
+/// The lint levels of the items the expansion writes at home, which lints no longer see as
+/// generated: clippy's lints, and the user's choice of them, are for the user's code.
+fn ours() -> TokenStream {
+    quote_home! {
+        #[allow(
+            clippy::all,
+            clippy::pedantic,
+            clippy::nursery,
+            clippy::restriction,
+            reason = "written by `#[secured]`"
+        )]
+    }
+}
+
 /// The fn's doc comment, FastAPI's docstring: the operation's description.
 fn description(item: &syn::ItemFn) -> TokenStream {
     let lines: Vec<String> = (item.attrs.iter())
@@ -763,8 +851,9 @@ fn description(item: &syn::ItemFn) -> TokenStream {
         .join("\n");
     let text = text.trim();
     if text.is_empty() {
-        quote!(::core::option::Option::None)
+        quote_home!(::core::option::Option::None)
     } else {
-        quote!(::core::option::Option::Some(#text))
+        let text = string(text);
+        quote_home!(::core::option::Option::Some(#text))
     }
 }

@@ -1,6 +1,13 @@
 //! The attributes of [`secured`](https://docs.rs/secured): `#[scheme]`, `#[dependency]` and
 //! `#[secured]`. Use them through the `secured` crate, whose documentation shows every form.
 
+/// `quote!` with every token at [`expand::home`].
+macro_rules! quote_home {
+    ($($tokens:tt)*) => {
+        ::quote::quote_spanned!(crate::expand::home()=> $($tokens)*)
+    };
+}
+
 mod ast;
 mod attr;
 mod expand;
@@ -67,7 +74,9 @@ pub fn secured(args: TokenStream, input: TokenStream) -> TokenStream {
     let handler = Handler::from_syn(args.into(), item, &cx);
     valid::validate_handler(&handler, &cx);
     match cx.check() {
-        Ok(()) => expand::handler(&handler),
+        Ok(()) => expand::at_home(&handler.function.item.sig.ident, || {
+            expand::handler(&handler)
+        }),
         Err(error) => with_fallback(error, &handler.function),
     }
     .into()
