@@ -490,9 +490,9 @@ macro_rules! params {
                 let ($($param,)*) = self;
                 Box::pin(async move {
                     let (mut parts, body) = request.into_parts();
+                    drop(body);
                     resolve_each!(parts, state, $($param),*);
                     drop(parts);
-                    drop(body);
                     respond(($($param,)*)).await.into_response()
                 })
             }

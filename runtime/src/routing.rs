@@ -271,6 +271,26 @@ pub struct MethodRouter<S = ()> {
     operations: Vec<(Method, &'static OperationDoc)>,
 }
 
+// Apart from the methods below, which are generic over the handler, so that each handler's
+// route adds as little machine code as possible.
+impl<S> MethodRouter<S> {
+    fn serving(
+        inner: axum::routing::MethodRouter<S, Infallible>,
+        method: Method,
+        operation: &'static OperationDoc,
+    ) -> Self {
+        Self {
+            inner,
+            operations: vec![(method, operation)],
+        }
+    }
+
+    fn also(mut self, method: Method, operation: &'static OperationDoc) -> Self {
+        self.operations.push((method, operation));
+        self
+    }
+}
+
 macro_rules! methods {
     ($($name:ident => $method:ident,)*) => {
         $(
@@ -281,10 +301,7 @@ macro_rules! methods {
                 T: 'static,
                 S: Clone + Send + Sync + 'static,
             {
-                MethodRouter {
-                    inner: axum::routing::$name(handler),
-                    operations: vec![(Method::$method, &H::OPERATION)],
-                }
+                MethodRouter::serving(axum::routing::$name(handler), Method::$method, &H::OPERATION)
             }
         )*
 
@@ -300,8 +317,7 @@ macro_rules! methods {
                     T: 'static,
                 {
                     self.inner = self.inner.$name(handler);
-                    self.operations.push((Method::$method, &H::OPERATION));
-                    self
+                    self.also(Method::$method, &H::OPERATION)
                 }
             )*
         }
