@@ -17,27 +17,29 @@ use support::{not_authenticated, Server};
 const OAUTH2: OAuth2PasswordBearer = OAuth2PasswordBearer::new("token")
     .scopes(&[("me", "Read your profile"), ("items", "Read items")]);
 
-/// Looks the token up as a database would: the future is pending once before it answers.
+/// The user a token belongs to, looked up as a database would: the future is pending once
+/// before it answers.
+async fn look_up(token: &str) -> Result<&'static str, HttpError> {
+    tokio::task::yield_now().await;
+    match token {
+        "alice-token" => Ok("alice"),
+        _ => Err(HttpError::unauthorized("Invalid token")),
+    }
+}
+
 #[dependency]
 async fn load_user(
     #[security(OAUTH2)] token: Credential,
     scopes: SecurityScopes,
 ) -> Result<String, HttpError> {
-    tokio::task::yield_now().await;
-    match &*token {
-        "alice-token" => Ok(format!("alice ({})", scopes.scope_str())),
-        _ => Err(HttpError::unauthorized("Invalid token")),
-    }
+    let user = look_up(&token).await?;
+    Ok(format!("{user} ({})", scopes.scope_str()))
 }
 
 /// Holds its token borrowed from the request across an `.await`.
 #[dependency]
 async fn check_token(#[security(OAUTH2)] token: &str) -> Result<String, HttpError> {
-    tokio::task::yield_now().await;
-    match token {
-        "alice-token" => Ok("alice".to_owned()),
-        _ => Err(HttpError::unauthorized("Invalid token")),
-    }
+    Ok(look_up(token).await?.to_owned())
 }
 
 /// A sync dependency on the async one.
@@ -73,34 +75,25 @@ fn app() -> axum::Router {
 }
 
 #[tokio::test]
-async fn async_dependency_resolves_its_scheme_and_scopes() {
+async fn async_dependencies_answer_with_their_scopes_and_credentials() {
     let server = Server::start(app()).await;
-    let response = server
-        .get("/direct", &[("Authorization", "Bearer alice-token")])
-        .await;
-    response.assert(200, None, json!({"user": "alice (items)"}));
-}
-
-#[tokio::test]
-async fn sync_dependency_above_an_async_one_sees_its_output() {
-    let server = Server::start(app()).await;
-    let response = server
-        .get("/nested", &[("Authorization", "Bearer alice-token")])
-        .await;
-    response.assert(
-        200,
-        None,
-        json!({"token": "alice-token", "profile": "profile of alice (items me)"}),
-    );
-}
-
-#[tokio::test]
-async fn async_dependency_holds_a_borrowed_credential_across_an_await() {
-    let server = Server::start(app()).await;
-    let response = server
-        .get("/borrowed", &[("Authorization", "Bearer alice-token")])
-        .await;
-    response.assert(200, None, json!({"user": "alice"}));
+    let cases = [
+        // The async dependency resolves its scheme and its use's scopes.
+        ("/direct", json!({"user": "alice (items)"})),
+        // A sync dependency above it sees its output, and the scopes of both uses.
+        (
+            "/nested",
+            json!({"token": "alice-token", "profile": "profile of alice (items me)"}),
+        ),
+        // A credential borrowed from the request, held across an `.await`.
+        ("/borrowed", json!({"user": "alice"})),
+    ];
+    for (path, body) in cases {
+        let response = server
+            .get(path, &[("Authorization", "Bearer alice-token")])
+            .await;
+        response.assert(200, None, body);
+    }
 }
 
 #[tokio::test]

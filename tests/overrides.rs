@@ -16,22 +16,24 @@ use support::{not_authenticated, Server};
 const OAUTH2: OAuth2PasswordBearer = OAuth2PasswordBearer::new("token")
     .scopes(&[("me", "Read your profile"), ("items", "Read items")]);
 
-#[dependency]
-fn current_user(#[security(OAUTH2)] token: Credential) -> Result<String, HttpError> {
-    match &*token {
+/// The user a token belongs to.
+fn user_of(token: &str) -> Result<String, HttpError> {
+    match token {
         "alice-token" => Ok("alice".to_owned()),
         _ => Err(HttpError::unauthorized("Invalid token")),
     }
+}
+
+#[dependency]
+fn current_user(#[security(OAUTH2)] token: Credential) -> Result<String, HttpError> {
+    user_of(&token)
 }
 
 /// Borrows the token: with overrides installed, it borrows the credential resolved owned,
 /// a stand-in's or the request's.
 #[dependency]
 fn borrowing_user(#[security(OAUTH2)] token: &str) -> Result<String, HttpError> {
-    match token {
-        "alice-token" => Ok("alice".to_owned()),
-        _ => Err(HttpError::unauthorized("Invalid token")),
-    }
+    user_of(token)
 }
 
 #[secured]
@@ -95,42 +97,33 @@ async fn router_without_overrides_keeps_the_real_dependency() {
         .get("/me", &[])
         .await
         .assert(200, None, json!({"user": "stand-in"}));
-    let response = real.get("/me", &[]).await;
+    answers_as_the_real_dependency(&real, "/me").await;
+    answers_as_the_real_dependency(&real, "/borrowed").await;
+}
+
+/// `path` of `server` runs the real `user_of`: no token, alice's, and an unknown one.
+async fn answers_as_the_real_dependency(server: &Server, path: &str) {
+    let response = server.get(path, &[]).await;
     response.assert(401, Some("Bearer"), not_authenticated());
-    let response = real
-        .get("/me", &[("Authorization", "Bearer alice-token")])
+    let response = server
+        .get(path, &[("Authorization", "Bearer alice-token")])
         .await;
     response.assert(200, None, json!({"user": "alice"}));
+    let response = server
+        .get(path, &[("Authorization", "Bearer mallory-token")])
+        .await;
+    response.assert(401, None, json!({"detail": "Invalid token"}));
 }
 
 #[tokio::test]
-async fn scheme_stand_in_feeds_the_real_dependency() {
+async fn scheme_stand_in_feeds_the_real_dependencies() {
     let overrides = DependencyOverrides::new().set::<OAUTH2>(|_: SecurityScopes| async {
         Ok::<_, HttpError>(Credential::new("alice-token"))
     });
     let server = Server::start(app(overrides)).await;
-    let response = server.get("/me", &[]).await;
-    response.assert(200, None, json!({"user": "alice"}));
-}
-
-#[tokio::test]
-async fn scheme_stand_in_is_lent_to_a_borrowing_dependency() {
-    let overrides = DependencyOverrides::new().set::<OAUTH2>(|_: SecurityScopes| async {
-        Ok::<_, HttpError>(Credential::new("alice-token"))
-    });
-    let overridden = Server::start(app(overrides)).await;
-    let response = overridden.get("/borrowed", &[]).await;
-    response.assert(200, None, json!({"user": "alice"}));
-
-    let real = Server::start(app(DependencyOverrides::new())).await;
-    let response = real.get("/borrowed", &[]).await;
-    response.assert(401, Some("Bearer"), not_authenticated());
-    let response = real
-        .get("/borrowed", &[("Authorization", "Bearer alice-token")])
-        .await;
-    response.assert(200, None, json!({"user": "alice"}));
-    let response = real
-        .get("/borrowed", &[("Authorization", "Bearer mallory-token")])
-        .await;
-    response.assert(401, None, json!({"detail": "Invalid token"}));
+    // The borrowing dependency borrows the stand-in's credential.
+    for path in ["/me", "/borrowed"] {
+        let response = server.get(path, &[]).await;
+        response.assert(200, None, json!({"user": "alice"}));
+    }
 }
