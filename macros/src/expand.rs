@@ -245,7 +245,7 @@ fn scope_checks<'a>(ident: &Ident, uses: impl Iterator<Item = &'a Use>) -> Token
         call_spanning(
             &used.tokens,
             quote_home!(::secured::__private::assert_use),
-            quote_home!(#name, &#ident::__SECURED_EDGES[#index]),
+            quote_home!(#name, &<#ident as ::secured::__private::Operation>::OPERATION.edges[#index]),
         )
     });
     let ours = ours();
@@ -677,21 +677,22 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
     let returns_impl_trait =
         matches!(&item.sig.output, ReturnType::Type(_, ty) if mentions_impl_trait(ty));
     let call_inner = quote_home!(#ident::__secured_call(#(#args),*));
-    let (deref_output, deref_body) = match (function.is_async(), returns_impl_trait) {
+    let (deref_output, deref_fn) = match (function.is_async(), returns_impl_trait) {
         (true, false) => (
             quote_home!(::secured::__private::BoxFuture<'static, #output_ty>),
-            quote_home!(::std::boxed::Box::pin(#call_inner)),
+            quote_home!(|#(#args),*| ::std::boxed::Box::pin(#call_inner)),
         ),
         (true, true) => (
             quote_home!(::secured::__private::BoxFuture<'static, ::secured::__private::Response>),
-            quote_home!(::std::boxed::Box::pin(async move {
+            quote_home!(|#(#args),*| ::std::boxed::Box::pin(async move {
                 ::secured::__private::IntoResponse::into_response(#call_inner.await)
             })),
         ),
-        (false, false) => (output_ty.clone(), call_inner.clone()),
+        // No closure to check: the fn itself is the pointer.
+        (false, false) => (output_ty.clone(), quote_home!(#ident::__secured_call)),
         (false, true) => (
             quote_home!(::secured::__private::Response),
-            quote_home!(::secured::__private::IntoResponse::into_response(#call_inner)),
+            quote_home!(|#(#args),*| ::secured::__private::IntoResponse::into_response(#call_inner)),
         ),
     };
     let output_span = match &item.sig.output {
@@ -757,7 +758,7 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
 
             #[inline]
             fn deref(&self) -> &Self::Target {
-                const CALL: fn(#(#param_types),*) -> #deref_output = |#(#args),*| #deref_body;
+                const CALL: fn(#(#param_types),*) -> #deref_output = #deref_fn;
                 &CALL
             }
         }
@@ -769,9 +770,6 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
 
         #ours
         impl #ident {
-            #[doc(hidden)]
-            const __SECURED_EDGES: &'static [::secured::__private::Edge] = #edges;
-
             #(#output_fns)*
         }
 
@@ -784,7 +782,7 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
                 ::secured::__private::OperationDoc {
                     name: #name,
                     description: #description,
-                    edges: #ident::__SECURED_EDGES,
+                    edges: #edges,
                     anonymous: #anonymous,
                     body: #body_doc,
                 };
