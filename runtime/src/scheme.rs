@@ -49,9 +49,10 @@ pub trait SecurityScheme: Sync + 'static {
 ///
 /// #[dependency]
 /// fn current_user(#[security(OAUTH2)] token: &str) -> Result<String, HttpError> {
-///     match token {
-///         "fake-token" => Ok("john.doe".to_owned()),
-///         _ => Err(HttpError::unauthorized("Invalid token")),
+///     if secured::compare_digest(token, "fake-token") {
+///         Ok("john.doe".to_owned())
+///     } else {
+///         Err(HttpError::unauthorized("Invalid token"))
 ///     }
 /// }
 /// ```
