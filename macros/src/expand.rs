@@ -817,16 +817,11 @@ pub(crate) fn handler(handler: &Handler) -> TokenStream {
 }
 
 /// The lint levels of the items the expansion writes at home, which lints no longer see as
-/// generated: clippy's lints, and the user's choice of them, are for the user's code.
+/// generated: clippy's lints, and the user's choice of them, are for the user's code. (No
+/// `reason = ..`: lint reasons need Rust 1.81, above the crate's `rust-version`.)
 fn ours() -> TokenStream {
     quote_home! {
-        #[allow(
-            clippy::all,
-            clippy::pedantic,
-            clippy::nursery,
-            clippy::restriction,
-            reason = "written by `#[secured]`"
-        )]
+        #[allow(clippy::all, clippy::pedantic, clippy::nursery, clippy::restriction)]
     }
 }
 
