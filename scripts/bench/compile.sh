@@ -45,24 +45,23 @@ subtle = "2.6"
 EOF
 done
 
-# The four kinds of handler, by index: the parameter and the body of handler I.
-secured_handler() {
-  local i=$1
+# Handler I, of the four kinds by index, for CRATE (secured or handwritten): the same body,
+# answering one field of what its parameter received; only the parameter differs.
+handler() {
+  local i=$1 crate=$2 secured handwritten field value
   case $((i % 4)) in
-    0) echo "#[secured] async fn h$i(#[security(get_api_key)] api_key: Credential) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"api_key\": api_key})) }" ;;
-    1) echo "#[secured] async fn h$i(#[security(get_current_user, scopes = [\"me\"])] user: User) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"user\": user})) }" ;;
-    2) echo "#[secured] async fn h$i(#[security(get_current_username)] username: String) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"user\": username})) }" ;;
-    3) echo "#[secured] async fn h$i(#[security(get_caller)] caller: Caller) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"user\": caller})) }" ;;
+    0) secured='#[security(get_api_key)] api_key: Credential'
+       handwritten='ApiKey(api_key): ApiKey' field=api_key value=api_key ;;
+    1) secured='#[security(get_current_user, scopes = ["me"])] user: User'
+       handwritten='CurrentUser(user, _): CurrentUser<Me>' field=user value=user ;;
+    2) secured='#[security(get_current_username)] username: String'
+       handwritten='Username(username): Username' field=user value=username ;;
+    3) secured='#[security(get_caller)] caller: Caller'
+       handwritten='AnyCaller(caller): AnyCaller' field=user value=caller ;;
   esac
-}
-handwritten_handler() {
-  local i=$1
-  case $((i % 4)) in
-    0) echo "async fn h$i(ApiKey(api_key): ApiKey) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"api_key\": api_key})) }" ;;
-    1) echo "async fn h$i(CurrentUser(user, _): CurrentUser<Me>) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"user\": user})) }" ;;
-    2) echo "async fn h$i(Username(username): Username) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"user\": username})) }" ;;
-    3) echo "async fn h$i(AnyCaller(caller): AnyCaller) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"user\": caller})) }" ;;
-  esac
+  local parameter=$handwritten attribute=
+  if [ "$crate" = secured ]; then parameter=$secured attribute='#[secured] '; fi
+  echo "${attribute}async fn h$i($parameter) -> Json<Value> { Json(json!({\"handler\": /*edit*/$i, \"$field\": $value})) }"
 }
 
 {
@@ -154,7 +153,7 @@ fn get_caller(
 }
 
 EOF
-  for i in $(seq 0 $((handlers - 1))); do secured_handler "$i"; done
+  for i in $(seq 0 $((handlers - 1))); do handler "$i" secured; done
   echo
   echo "pub fn app() -> axum::Router {"
   echo "    secured::Router::new()"
@@ -177,7 +176,7 @@ mod extractors;
 use extractors::{AnyCaller, ApiKey, CurrentUser, Me, Username};
 
 EOF
-  for i in $(seq 0 $((handlers - 1))); do handwritten_handler "$i"; done
+  for i in $(seq 0 $((handlers - 1))); do handler "$i" handwritten; done
   echo
   echo "pub fn app() -> axum::Router {"
   echo "    axum::Router::new()"
